@@ -1,0 +1,41 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from confiance.accounts.models import ApiToken, Membership, Organisation, OrganisationGroup, Person, Service
+
+
+class ServiceInline(admin.TabularInline):
+    model = Service
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    filter_horizontal = ["services"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "siren", "region", "group"]
+    list_filter = ["kind", "region", "group"]
+    search_fields = ["name", "siren"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ServiceInline]
+
+
+@admin.register(OrganisationGroup)
+class OrganisationGroupAdmin(SimpleHistoryAdmin):
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Person)
+class PersonAdmin(UserAdmin, SimpleHistoryAdmin):
+    inlines = [MembershipInline]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "prefix", "created", "last_used"]
+    readonly_fields = ["prefix", "created", "last_used"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "confiance.accounts"
+    verbose_name = "Organisations et personnes"

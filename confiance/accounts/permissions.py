@@ -1,0 +1,102 @@
+"""The one permission check of the product, for views, API and exports alike.
+
+The matrix itself is plain Python in confiance/rules/permissions.py; this module
+gathers the facts about a person and a record from the database, asks the rule,
+and turns the answer into querysets and HTTP errors.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from confiance.rules.permissions import (
+    ETHICS_VISIBLE_STATUSES,
+    FULL_READER_ROLES,
+    Action,
+    RecordFacts,
+    Role,
+    Viewer,
+    allows,
+)
+
+
+def viewer_for(person):
+    """Return the rule's view of `person`, cached on the person object."""
+    if person is None or not person.is_authenticated:
+        return Viewer(person_id=None)
+    cached = getattr(person, "_confiance_viewer", None)
+    if cached is not None:
+        return cached
+    roles, services = {}, set()
+    for membership in person.memberships.prefetch_related("services"):
+        roles.setdefault(membership.organisation_id, set()).add(Role(membership.role))
+        if membership.role == Role.STEWARD:
+            services.update(s.pk for s in membership.services.all())
+    viewer = Viewer(
+        person_id=person.pk,
+        roles={org: frozenset(r) for org, r in roles.items()},
+        steward_services=frozenset(services),
+        is_superuser=person.is_superuser,
+    )
+    person._confiance_viewer = viewer
+    return viewer
+
+
+def facts_for(system):
+    return RecordFacts(
+        organisation_id=system.organisation_id,
+        service_id=system.service_id,
+        owner_id=system.owner_id,
+        created_by_id=system.created_by_id,
+        status=system.status,
+    )
+
+
+def can(person, action, organisation_id, system=None):
+    """Return True when `person` may do `action` (see rules.permissions.Action)."""
+    record = facts_for(system) if system is not None else None
+    return allows(viewer_for(person), action, organisation_id, record)
+
+
+def require(person, action, organisation_id, system=None):
+    """Raise PermissionDenied unless `person` may do `action`."""
+    if not can(person, action, organisation_id, system):
+        raise PermissionDenied("Vous n'avez pas le droit d'effectuer cette action.")
+
+
+def visible_filter(person):
+    """Return a Q on AISystem selecting exactly the records `person` may view.
+
+    It mirrors rules.permissions.allows for Action.VIEW so that lists run as
+    one query; tests/test_permission_matrix.py checks the two agree.
+    """
+    viewer = viewer_for(person)
+    if viewer.is_superuser:
+        return Q()
+    full, ethics = [], []
+    for org, roles in viewer.roles.items():
+        if roles & FULL_READER_ROLES or Role.ADMIN in roles:
+            full.append(org)
+        elif Role.ETHICS_COMMITTEE in roles:
+            ethics.append(org)
+    return Q(organisation_id__in=full) | Q(
+        organisation_id__in=ethics, status__in=ETHICS_VISIBLE_STATUSES
+    )
+
+
+def member_organisations(person):
+    """Return the ids of the organisations `person` works in (all of them for a superuser)."""
+    viewer = viewer_for(person)
+    if viewer.is_superuser:
+        from confiance.accounts.models import Organisation
+
+        return list(Organisation.objects.values_list("pk", flat=True))
+    return list(viewer.roles)
+
+
+def organisations_where(person, action):
+    """Return the ids of organisations where `person` may do an organisation-level action."""
+    viewer = viewer_for(person)
+    return [org for org in member_organisations(person) if allows(viewer, action, org)]
+
+
+__all__ = ["Action", "can", "member_organisations", "organisations_where", "require", "viewer_for", "visible_filter"]

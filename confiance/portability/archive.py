@@ -1,0 +1,138 @@
+"""Export everything of an organisation, and restore it.
+
+Réversibilité is a doctrine of Montpellier's strategy (seeds/001, "souveraineté
+de la donnée"): the authority must be able to take all its data back. The
+archive is a JSON document (docs/export-format.md): a header, then the objects
+in Django's documented JSON serialisation, history included, primary keys kept
+so that references and history stay exact. Password hashes and API tokens are
+never exported: restored people set a new password.
+"""
+
+import json
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.utils import timezone
+
+import confiance
+from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
+from confiance.register.models import AISystem
+
+FORMAT = "confiance-export"
+FORMAT_VERSION = 1
+PERSON_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "is_staff", "date_joined"]
+
+
+class ArchiveError(Exception):
+    """The archive cannot be restored; the message says why, in French."""
+
+
+def _history(model, ids, key="id"):
+    return list(model.history.model.objects.filter(**{f"{key}__in": ids}).order_by("history_id"))
+
+
+def organisation_objects(organisation):
+    """Return, in restore order, every object that belongs to `organisation`."""
+    services = list(Service.objects.filter(organisation=organisation).order_by("pk"))
+    memberships = list(Membership.objects.filter(organisation=organisation).order_by("pk"))
+    systems = list(AISystem.objects.filter(organisation=organisation).order_by("pk"))
+    groups = [organisation.group] if organisation.group else []
+
+    histories = {
+        "organisations": _history(Organisation, [organisation.pk]),
+        "services": _history(Service, [s.pk for s in services]),
+        "memberships": _history(Membership, [m.pk for m in memberships]),
+        "systems": _history(AISystem, [s.pk for s in systems]),
+    }
+    # django-simple-history keeps the stewards' services of each past version here.
+    membership_services = apps.get_model("accounts", "HistoricalMembership_services")
+    membership_m2m = list(
+        membership_services.objects.filter(history__in=histories["memberships"]).order_by("pk")
+    )
+
+    person_ids = {m.person_id for m in memberships}
+    for system in systems:
+        person_ids.update(filter(None, [system.owner_id, system.steward_id, system.created_by_id]))
+    for records in histories.values():
+        person_ids.update(r.history_user_id for r in records if r.history_user_id)
+    people = list(Person.objects.filter(pk__in=person_ids).order_by("pk"))
+
+    return {
+        "groups": groups,
+        "organisation": [organisation],
+        "services": services,
+        "people": people,
+        "memberships": memberships,
+        "systems": systems,
+        "history": [*histories["organisations"], *histories["services"], *histories["memberships"],
+                    *membership_m2m, *histories["systems"]],
+    }
+
+
+def export_organisation(organisation):
+    """Return the archive of `organisation` as a JSON-serialisable dict."""
+    parts = organisation_objects(organisation)
+    objects = []
+    for name, items in parts.items():
+        fields = PERSON_FIELDS if name == "people" else None
+        objects.extend(json.loads(serializers.serialize("json", items, fields=fields)))
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "software_version": confiance.__version__,
+        "exported_at": timezone.now().isoformat(),
+        "organisation": organisation.slug,
+        "objects": objects,
+    }
+
+
+def import_archive(archive):
+    """Restore an archive into a database that holds nothing of this organisation.
+
+    Everything is restored in one transaction: on any error nothing is written.
+    """
+    if not isinstance(archive, dict) or archive.get("format") != FORMAT:
+        raise ArchiveError("Ce fichier n'est pas une archive Confiance (champ « format » absent ou différent).")
+    if archive.get("format_version") != FORMAT_VERSION:
+        raise ArchiveError(
+            f"Version d'archive {archive.get('format_version')!r} non prise en charge "
+            f"(cette version de Confiance lit la version {FORMAT_VERSION})."
+        )
+    if Organisation.objects.filter(slug=archive.get("organisation")).exists():
+        raise ArchiveError(
+            f"L'organisation « {archive.get('organisation')} » existe déjà dans cette base : "
+            "la restauration se fait dans une base qui ne la contient pas."
+        )
+    try:
+        with transaction.atomic():
+            touched = set()
+            for item in serializers.deserialize("json", json.dumps(archive["objects"])):
+                model = type(item.object)
+                if model is Person and Person.objects.filter(pk=item.object.pk).exists():
+                    continue  # a person shared with an organisation restored earlier
+                if model is OrganisationGroup and OrganisationGroup.objects.filter(pk=item.object.pk).exists():
+                    continue
+                if model is Person:
+                    item.object.set_unusable_password()
+                item.save()
+                touched.add(model)
+            _reset_sequences(touched)
+    except ArchiveError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure means a broken archive
+        raise ArchiveError(f"L'archive n'a pas pu être restaurée, rien n'a été écrit : {exc}") from exc
+    return Organisation.objects.get(slug=archive["organisation"])
+
+
+def _reset_sequences(models):
+    """Move PostgreSQL's id sequences past the restored primary keys."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+__all__ = ["ArchiveError", "export_organisation", "import_archive"]

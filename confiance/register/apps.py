@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegisterConfig(AppConfig):
+    name = "confiance.register"
+    verbose_name = "Registre des systèmes d'IA"

@@ -1,0 +1,177 @@
+"""The register of AI systems: one record per system or project."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from confiance.accounts.models import Organisation, Service
+from confiance.register.choices import (
+    DecisionRole,
+    Domain,
+    HostingCountry,
+    Magnitude,
+    PeopleAffected,
+    Status,
+    Technique,
+)
+from confiance.register.search import fold
+from confiance.rules.human_primacy import automated_decision_reasons
+
+
+def automated_decision_message(reasons):
+    cited = " ; ".join(str(r.citation) for r in reasons)
+    return (
+        "Un système d'IA de la collectivité ne peut pas décider seul à propos d'une personne : "
+        "une personne doit prendre la décision. Choisissez « Il prépare une décision qu'un agent "
+        f"prend » et décrivez le contrôle humain. Sources : {cited}."
+    )
+
+
+class AISystem(models.Model):
+    """One record of the register: an AI system or project of an organisation."""
+
+    # What it is and why
+    name = models.CharField("nom", max_length=200)
+    public_summary = models.TextField(
+        "résumé pour le public",
+        help_text="En deux ou trois phrases simples, ce que fait le système, pour un habitant.",
+    )
+    purpose = models.TextField("finalité", help_text="Le but poursuivi par le traitement.")
+    citizen_benefit = models.TextField(
+        "bénéfice attendu pour les habitants", blank=True,
+        help_text="Loi 1 : en quoi le recours à l'IA est utile, directement ou non, aux habitants.",
+    )
+    agent_support = models.TextField(
+        "aide apportée aux agents", blank=True,
+        help_text="Loi 2 : comment le système aide les agents, et ce qui reste leur décision.",
+    )
+    domain = models.CharField("domaine", max_length=30, choices=Domain.choices)
+
+    # Who answers for it
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="ai_systems"
+    )
+    service = models.ForeignKey(
+        Service, verbose_name="service", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="ai_systems",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="chef de projet", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="owned_systems",
+    )
+    steward = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="référent data & IA", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="stewarded_systems",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="créé par", on_delete=models.PROTECT,
+        null=True, blank=True, related_name="created_systems", editable=False,
+    )
+
+    # How it works
+    technique = models.CharField("technique", max_length=30, choices=Technique.choices)
+    vendor = models.CharField("fournisseur", max_length=200, blank=True)
+    product = models.CharField("produit", max_length=200, blank=True)
+    model_name = models.CharField("modèle", max_length=200, blank=True)
+    is_open_source = models.BooleanField("logiciel libre", default=False)
+    licence = models.CharField("licence", max_length=100, blank=True)
+    hosting_country = models.CharField(
+        "pays d'hébergement", max_length=10, choices=HostingCountry.choices,
+        default=HostingCountry.UNKNOWN,
+    )
+    hosting_provider = models.CharField("hébergeur", max_length=200, blank=True)
+    datasets_used = models.TextField(
+        "données utilisées", blank=True,
+        help_text="Les jeux de données utilisés pour entraîner ou faire fonctionner le système.",
+    )
+
+    # Whom it concerns
+    personal_data = models.BooleanField("données personnelles", default=False)
+    sensitive_data = models.BooleanField(
+        "données sensibles (art. 9 RGPD)", default=False,
+        help_text="Santé, origine, opinions, religion, syndicat, vie ou orientation sexuelle, "
+        "données génétiques ou biométriques.",
+    )
+    minors_data = models.BooleanField("données de mineurs", default=False)
+    offence_data = models.BooleanField(
+        "données d'infractions (art. 10 RGPD)", default=False,
+        help_text="Condamnations pénales, infractions ou mesures de sûreté.",
+    )
+    people_affected = models.CharField(
+        "personnes concernées", max_length=10, choices=PeopleAffected.choices,
+        default=PeopleAffected.CITIZENS,
+    )
+    people_magnitude = models.CharField(
+        "nombre de personnes concernées", max_length=10, choices=Magnitude.choices, blank=True
+    )
+    citizen_facing = models.BooleanField(
+        "en contact avec les usagers", default=False,
+        help_text="Les usagers utilisent le système ou en voient directement le résultat.",
+    )
+    decision_role = models.CharField(
+        "rôle dans les décisions individuelles", max_length=20, choices=DecisionRole.choices,
+        default=DecisionRole.NONE,
+    )
+    human_oversight = models.TextField(
+        "contrôle humain", blank=True,
+        help_text="Qui vérifie les résultats, comment, et comment un agent peut passer outre.",
+    )
+
+    # The team (law 9 counts only)
+    team_size = models.PositiveSmallIntegerField("taille de l'équipe", null=True, blank=True)
+    team_women = models.PositiveSmallIntegerField("dont femmes", null=True, blank=True)
+
+    # Lifecycle
+    status = models.CharField(
+        "statut", max_length=30, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    status_changed_at = models.DateTimeField("statut depuis le", default=timezone.now, editable=False)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = "système d'IA"
+        verbose_name_plural = "systèmes d'IA"
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["organisation", "status"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def processes_personal_data(self):
+        return self.personal_data or self.sensitive_data or self.minors_data or self.offence_data
+
+    def clean(self):
+        errors = {}
+        reasons = automated_decision_reasons(self.decision_role)
+        if reasons:
+            errors["decision_role"] = automated_decision_message(reasons)
+        if self.service_id and self.organisation_id and self.service.organisation_id != self.organisation_id:
+            errors["service"] = "Ce service n'appartient pas à l'organisation du système."
+        if self.team_women is not None and self.team_size is not None and self.team_women > self.team_size:
+            errors["team_women"] = "Le nombre de femmes ne peut pas dépasser la taille de l'équipe."
+        if (self.sensitive_data or self.minors_data or self.offence_data) and not self.personal_data:
+            self.personal_data = True
+        if self.is_open_source and not self.licence:
+            errors["licence"] = "Indiquez la licence du logiciel libre (par exemple EUPL-1.2, MIT)."
+        if errors:
+            raise ValidationError(errors)
+
+    def set_status(self, status, reason=""):
+        """Move the record to `status` and keep the reason in its history."""
+        self.status = status
+        self.status_changed_at = timezone.now()
+        self._change_reason = reason
+        self.save()
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(
+            " ".join([self.name, self.public_summary, self.purpose, self.vendor, self.product, self.model_name])
+        )
+        super().save(*args, **kwargs)

@@ -1,0 +1,150 @@
+"""Screens of the register: dashboard, list, record, create, edit, retire, timeline."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from confiance.accounts.models import Organisation
+from confiance.accounts.permissions import (
+    Action,
+    can,
+    member_organisations,
+    organisations_where,
+    require,
+    visible_filter,
+)
+from confiance.register.choices import Domain, Status, Technique
+from confiance.register.forms import AISystemForm, RegisterFilterForm
+from confiance.register.models import AISystem
+from confiance.register.search import query_filter
+from confiance.portability.archive import export_organisation
+from confiance.register.timeline import timeline_for
+
+
+def _get_system_for_user(request, pk, action=Action.VIEW):
+    """Return the record if the person may do `action` on it; 404 if they may not even see it."""
+    system = get_object_or_404(AISystem.objects.select_related("organisation", "service", "owner", "steward"), pk=pk)
+    if not can(request.user, Action.VIEW, system.organisation_id, system):
+        raise Http404("Aucun système d'IA ne correspond.")
+    require(request.user, action, system.organisation_id, system)
+    return system
+
+
+def _visible_systems(request):
+    return AISystem.objects.filter(visible_filter(request.user))
+
+
+@login_required
+def dashboard(request):
+    """Counts of the organisation's records by status, domain and technique."""
+    systems = _visible_systems(request)
+    counts = {}
+    for field, choices in (("status", Status), ("domain", Domain), ("technique", Technique)):
+        rows = systems.values(field).annotate(n=Count("pk")).order_by("-n")
+        labels = dict(choices.choices)
+        counts[field] = [(row[field], labels.get(row[field], row[field]), row["n"]) for row in rows]
+    context = {
+        "nav": "dashboard",
+        "total": systems.count(),
+        "counts": counts,
+        "organisations": Organisation.objects.filter(pk__in=member_organisations(request.user)),
+        "recent": systems.select_related("organisation").order_by("-updated_at")[:5],
+        "can_create": bool(organisations_where(request.user, Action.CREATE)),
+    }
+    return render(request, "register/dashboard.html", context)
+
+
+@login_required
+def system_list(request):
+    """The register with its filters and search; a constant number of queries per page."""
+    form = RegisterFilterForm(request.GET or None, organisations=member_organisations(request.user))
+    systems = _visible_systems(request).select_related("organisation", "service")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            systems = systems.filter(query_filter(data["q"]))
+        for name in ("status", "domain", "technique", "service"):
+            if data[name]:
+                systems = systems.filter(**{name: data[name]})
+    page = Paginator(systems.order_by("name", "pk"), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "register/list.html", {
+        "nav": "list", "form": form, "page": page, "query": query.urlencode(),
+    })
+
+
+@login_required
+def system_detail(request, pk):
+    system = _get_system_for_user(request, pk)
+    return render(request, "register/detail.html", {
+        "system": system,
+        "can_edit": can(request.user, Action.EDIT, system.organisation_id, system),
+        "timeline": timeline_for(system)[:5],
+    })
+
+
+@login_required
+def system_timeline(request, pk):
+    system = _get_system_for_user(request, pk)
+    return render(request, "register/timeline.html", {"system": system, "timeline": timeline_for(system)})
+
+
+@login_required
+def system_create(request):
+    organisations = organisations_where(request.user, Action.CREATE)
+    if not organisations:
+        require(request.user, Action.CREATE, None)
+    form = AISystemForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        require(request.user, Action.CREATE, form.cleaned_data["organisation"].pk)
+        system = form.save(commit=False)
+        system.created_by = request.user
+        if system.owner is None:
+            system.owner = request.user
+        system._change_reason = "Déclaration du système"
+        system.save()
+        messages.success(request, f"Le système « {system.name} » est enregistré comme brouillon.")
+        return redirect("register:detail", pk=system.pk)
+    return render(request, "register/form.html", {"form": form, "nav": "create", "creating": True})
+
+
+@login_required
+def system_edit(request, pk):
+    system = _get_system_for_user(request, pk, Action.EDIT)
+    form = AISystemForm(request.POST or None, instance=system, organisations=[system.organisation_id])
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            form.save()
+            messages.success(request, "Les modifications sont enregistrées.")
+        else:
+            messages.info(request, "Aucune modification à enregistrer.")
+        return redirect("register:detail", pk=system.pk)
+    return render(request, "register/form.html", {"form": form, "system": system})
+
+
+@require_POST
+@login_required
+def system_retire(request, pk):
+    """Retire a record: the register never deletes, it keeps what was."""
+    system = _get_system_for_user(request, pk, Action.EDIT)
+    with transaction.atomic():
+        system.set_status(Status.RETIRED, reason="Retrait du registre")
+    messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
+    return redirect("register:detail", pk=system.pk)
+
+
+@login_required
+def organisation_export(request, slug):
+    """Download everything of the organisation (réversibilité), for its admins."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(request.user, Action.EXPORT, organisation.pk)
+    response = JsonResponse(export_organisation(organisation), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="confiance-{organisation.slug}.json"'
+    return response

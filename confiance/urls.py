@@ -1,0 +1,22 @@
+"""The site's URL map: one include per capability."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from confiance.api.api import api
+from confiance.core import views as core_views
+
+admin.site.site_header = "Confiance — administration"
+admin.site.site_title = "Confiance"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("connexion/", auth_views.LoginView.as_view(), name="login"),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("registre/", include("confiance.register.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
