@@ -114,9 +114,11 @@ ANNEX_III_POINTS = (
     ("law_enforcement_offending_risk", "6 d)", "Risque d'infraction ou de récidive d'une personne."),
     ("law_enforcement_profiling", "6 e)", "Profilage de personnes pour détecter, enquêter ou poursuivre."),
     ("migration_polygraph", "7 a)", "Polygraphe ou outil similaire en matière de migration."),
-    ("migration_risk_assessment", "7 b)", "Évaluation d'un risque présenté par une personne entrant sur le territoire."),
+    ("migration_risk_assessment", "7 b)",
+     "Évaluation d'un risque présenté par une personne entrant sur le territoire."),
     ("asylum_visa_examination", "7 c)", "Examen des demandes d'asile, de visa ou de titre de séjour."),
-    ("migration_person_identification", "7 d)", "Détection, reconnaissance ou identification de personnes aux frontières."),
+    ("migration_person_identification", "7 d)",
+     "Détection, reconnaissance ou identification de personnes aux frontières."),
     ("justice_assistance", "8 a)", "Aide à une autorité judiciaire pour rechercher ou appliquer le droit."),
     ("election_influence", "8 b)", "Influence sur le résultat d'une élection ou d'un référendum."),
 )

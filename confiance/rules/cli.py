@@ -27,7 +27,9 @@ def build_parser():
         description="Évaluer un système d'IA : classe de risque (règlement IA), AIPD et article 22 (RGPD), "
         "saisine du comité éthique, charte des 10 lois.",
     )
-    parser.add_argument("answers", nargs="?", help="Fichier JSON des réponses au questionnaire (« - » : entrée standard).")
+    parser.add_argument(
+        "answers", nargs="?", help="Fichier JSON des réponses au questionnaire (« - » : entrée standard)."
+    )
     parser.add_argument("--json", action="store_true", help="Afficher le rapport complet en JSON.")
     parser.add_argument("--schema", action="store_true", help="Afficher le schéma JSON des réponses et s'arrêter.")
     return parser
@@ -38,7 +40,8 @@ def parse_input(data):
     if isinstance(data, dict) and "answers" in data:
         unknown = set(data) - ENVELOPE_KEYS
         if unknown:
-            raise ValueError("Clé(s) inconnue(s) dans le fichier : " + ", ".join(f"« {k} »" for k in sorted(unknown)) + ".")
+            names = ", ".join(f"« {key} »" for key in sorted(unknown))
+            raise ValueError(f"Clé(s) inconnue(s) dans le fichier : {names}.")
         answers = Answers.from_dict(data["answers"])
         state = _parse_state(data.get("state", {}))
         threshold = data.get("carbon_threshold_kg")
