@@ -1,0 +1,33 @@
+import pytest
+from django.core.management import call_command
+
+from confiance.accounts.models import Organisation, Person
+from confiance.accounts.permissions import Action, can
+from confiance.demo import register_data
+from confiance.register.models import AISystem
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_the_sources_cases_once_and_prints_the_accounts(capsys):
+    call_command("loaddemo")
+    call_command("loaddemo")
+    out = capsys.readouterr().out
+    assert "déjà chargées" in out and "confiance-demo" in out
+    assert AISystem.objects.count() == len(register_data.SYSTEMS) >= 6
+    assert Organisation.objects.filter(slug="nantes-metropole").exists()
+    names = " ".join(AISystem.objects.values_list("name", flat=True)).lower()
+    for word in ("capteurs", "fuites", "crèche", "econom", "salle de crise"):
+        assert word in names
+    assert not AISystem.objects.filter(decision_role="decides_alone").exists()
+
+
+def test_it_gives_every_role_an_account_that_can_log_in(client):
+    call_command("loaddemo")
+    for username in ("admin", "agent", "referent", "dpo", "comite", "ethique", "nantes"):
+        assert client.login(username=username, password="confiance-demo"), username
+    referent = Person.objects.get(username="referent")
+    system = AISystem.objects.filter(organisation__slug="ville-de-montpellier").first()
+    assert can(referent, Action.EDIT, system.organisation_id, system)
+    nantes = Person.objects.get(username="nantes")
+    assert not can(nantes, Action.VIEW, system.organisation_id, system)

@@ -1,0 +1,33 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_who_changed_which_field_from_what_to_what(client, cast):
+    system = cast.system
+    system.vendor = "Ancien"
+    system.save()
+    system.vendor = "Nouveau"
+    system.domain = "water"
+    system.service = cast.other_service
+    system._history_user = cast.steward
+    system.save()
+
+    client.force_login(cast.dpo)
+    response = client.get(reverse("register:timeline", args=[system.pk]))
+    entries = response.context["timeline"]
+    latest = entries[0]
+    assert latest.who == cast.steward and latest.kind == "Modification"
+    changes = {c.label: (c.old, c.new) for c in latest.changes}
+    assert changes["fournisseur"] == ("Ancien", "Nouveau")
+    assert changes["domaine"] == ("Déchets", "Eau")
+    assert changes["service"] == ("Pôle Numérique", "Pôle Eau")
+    assert entries[-1].kind == "Création"
+    html = response.content.decode()
+    assert "Ancien" in html and "Nouveau" in html
+
+
+def test_it_hides_the_timeline_from_strangers(client, cast):
+    client.force_login(cast.stranger)
+    assert client.get(reverse("register:timeline", args=[cast.system.pk])).status_code == 404
