@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "confiance.core",
     "confiance.accounts",
     "confiance.register",
+    "confiance.checks",
     "confiance.api",
     "confiance.portability",
     "confiance.demo",

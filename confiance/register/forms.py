@@ -5,6 +5,16 @@ from django import forms
 from confiance.accounts.models import Organisation, Person, Service
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
+from confiance.register.search import query_filter
+from confiance.rules.ai_act import RiskClass
+from confiance.rules.charter import Outcome
+
+RISK_CLASS_CHOICES = [("", "Toutes")] + [(c.value, c.label.capitalize()) for c in RiskClass]
+LAW_CHOICES = [("", "Tous")] + [
+    (f"{n}:{o.value}", f"Principe {n} : {o.label}")
+    for n in range(1, 11)
+    for o in (Outcome.TO_DO, Outcome.VIOLATED, Outcome.MET)
+]
 
 SYSTEM_FIELDS = [
     "name", "public_summary", "purpose", "citizen_benefit", "agent_support", "domain",
@@ -86,8 +96,25 @@ class RegisterFilterForm(forms.Form):
     technique = forms.ChoiceField(label="Technique", required=False, choices=[("", "Toutes")] + Technique.choices)
     service = forms.ModelChoiceField(label="Service", required=False, queryset=Service.objects.none(),
                                      empty_label="Tous")
+    risk_class = forms.ChoiceField(label="Classe de risque", required=False, choices=RISK_CLASS_CHOICES)
+    law = forms.ChoiceField(label="Principe de la charte", required=False, choices=LAW_CHOICES)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(organisation_id__in=organisations)
         self.fields["q"].widget.attrs["type"] = "search"
+
+    def filter(self, systems):
+        """Return `systems` narrowed by the valid filters."""
+        data = self.cleaned_data
+        if data["q"]:
+            systems = systems.filter(query_filter(data["q"]))
+        for name in ("status", "domain", "technique", "service"):
+            if data[name]:
+                systems = systems.filter(**{name: data[name]})
+        if data["risk_class"]:
+            systems = systems.filter(check_result__risk_class=data["risk_class"])
+        if data["law"]:
+            number, outcome = data["law"].split(":")
+            systems = systems.filter(law_outcomes__number=int(number), law_outcomes__outcome=outcome)
+        return systems

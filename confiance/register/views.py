@@ -22,7 +22,7 @@ from confiance.accounts.permissions import (
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.forms import AISystemForm, RegisterFilterForm
 from confiance.register.models import AISystem
-from confiance.register.search import query_filter
+from confiance.register.panels import panels_for
 from confiance.portability.archive import export_organisation
 from confiance.register.timeline import timeline_for
 
@@ -64,14 +64,9 @@ def dashboard(request):
 def system_list(request):
     """The register with its filters and search; a constant number of queries per page."""
     form = RegisterFilterForm(request.GET or None, organisations=member_organisations(request.user))
-    systems = _visible_systems(request).select_related("organisation", "service")
+    systems = _visible_systems(request).select_related("organisation", "service", "check_result")
     if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            systems = systems.filter(query_filter(data["q"]))
-        for name in ("status", "domain", "technique", "service"):
-            if data[name]:
-                systems = systems.filter(**{name: data[name]})
+        systems = form.filter(systems)
     page = Paginator(systems.order_by("name", "pk"), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -87,6 +82,7 @@ def system_detail(request, pk):
         "system": system,
         "can_edit": can(request.user, Action.EDIT, system.organisation_id, system),
         "timeline": timeline_for(system)[:5],
+        "panels": panels_for(request, system),
     })
 
 

@@ -2,9 +2,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
-from confiance.demo import register_data
+from confiance.checks.models import Charter, Principle, Questionnaire, TrainingEvent
+from confiance.checks.recompute import recompute
+from confiance.demo import checks_data, register_data
 from confiance.demo.accounts import DEMO_PASSWORD, DEMO_PEOPLE, MONTPELLIER, NANTES, ROLE_LABELS
 from confiance.register.models import AISystem
+from confiance.rules.charter import MONTPELLIER_CHARTER
 
 SYSTEM_KEYS = {f.name for f in AISystem._meta.concrete_fields} - {"id", "organisation", "service", "status"}
 
@@ -63,6 +66,24 @@ class Command(BaseCommand):
             system.save()
             if data.get("status", "draft") != "draft":
                 system.set_status(data["status"], reason="Statut d'après la source")
+        self._load_checks(orgs)
+
+    def _load_checks(self, orgs):
+        for prefix, answers in checks_data.ANSWERS.items():
+            system = AISystem.objects.get(name__startswith=prefix)
+            Questionnaire.objects.create(system=system, answers=answers)
+        for slug in checks_data.MONTPELLIER_CHARTER_ORGANISATIONS:
+            charter = Charter.objects.create(
+                organisation=orgs[slug], name=MONTPELLIER_CHARTER.name, source=MONTPELLIER_CHARTER.source,
+                source_url=checks_data.MONTPELLIER_CHARTER_SOURCE_URL,
+            )
+            for p in MONTPELLIER_CHARTER.principles:
+                Principle.objects.create(charter=charter, number=p.number, title=p.title, text=p.text,
+                                         check_kind=p.checks[0].value)
+        for event in checks_data.TRAINING_EVENTS:
+            TrainingEvent.objects.create(**{**event, "organisation": orgs[event["organisation"]]})
+        for system in AISystem.objects.all():
+            recompute(system)  # the charters changed after the records were saved
 
     def _print_accounts(self):
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
