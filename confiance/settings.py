@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "confiance.api",
     "confiance.portability",
     "confiance.demo",
+    "confiance.library",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # How many records a list page shows at once.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
+
+# The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
+LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)
+LIBRARY_HUB_SOURCES = env_secret("LIBRARY_HUB_SOURCES", "")
 
 LOGGING = {
     "version": 1,

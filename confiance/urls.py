@@ -17,6 +17,7 @@ urlpatterns = [
     path("connexion/", auth_views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("registre/", include("confiance.register.urls")),
+    path("bibliotheque/", include("confiance.library.urls")),
     path("registre/controles/", include("confiance.checks.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

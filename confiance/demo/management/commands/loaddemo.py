@@ -84,6 +84,7 @@ class Command(BaseCommand):
             TrainingEvent.objects.create(**{**event, "organisation": orgs[event["organisation"]]})
         for system in AISystem.objects.all():
             recompute(system)  # the charters changed after the records were saved
+        from confiance.library.demo import load_library_demo; load_library_demo()  # noqa: E702
 
     def _print_accounts(self):
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")

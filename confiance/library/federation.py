@@ -1,0 +1,234 @@
+"""Federation: the paged JSON feed of this instance's share, and the hub's harvest of other feeds.
+
+Feed format "confiance-library-feed/1": `instance`, `tier`, `page`, `pages`,
+`count`, `next` and `projects`, each with `origin_id`, `updated_at`, `withdrawn`
+and `fields` (redacted to the token's tier by the tier rule; empty when withdrawn).
+"""
+
+import json
+import logging
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from simple_history.utils import bulk_create_with_history
+
+from confiance.library import embeddings
+from confiance.library.choices import Maturity, RiskClass, SizeBand
+from confiance.library.models import LOCAL_ORIGIN, HarvestSource, SharedProject
+from confiance.library.search import index_project
+from confiance.accounts.models import Organisation
+from confiance.register.choices import Domain, Technique
+from confiance.rules.library_tiers import FIELD_TIERS, Tier, redact
+
+FEED_FORMAT = "confiance-library-feed/1"
+MAX_PAGE_SIZE = 1000
+logger = logging.getLogger(__name__)
+
+CHOICES = {
+    "domain": set(Domain.values), "technique": set(Technique.values) | {""},
+    "status": set(Maturity.values) | {""}, "risk_class": set(RiskClass.values) | {""},
+    "organisation_kind": set(Organisation.Kind.values) | {""}, "size_band": set(SizeBand.values) | {""},
+}
+
+
+def feed_origin_id(project):
+    return project.origin_id if project.is_local else f"{project.origin_instance}/{project.origin_id}"
+
+
+def _json_value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def feed_page(tier, page=1, page_size=100, base_url=""):
+    """Return one page of the feed, as a viewer of `tier` (anonymous harvest: tier 1)."""
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    projects = SharedProject.objects.filter(harvest_source__isnull=True).order_by("pk")
+    count = projects.count()
+    pages = max(1, -(-count // page_size))
+    page = max(1, int(page))
+    items = []
+    for project in projects[(page - 1) * page_size: page * page_size]:
+        fields = {} if project.withdrawn else {
+            k: _json_value(v) for k, v in project.fields_for_tier(tier).items()
+        }
+        items.append({
+            "origin_id": feed_origin_id(project), "updated_at": project.updated_at.isoformat(),
+            "withdrawn": project.withdrawn, "fields": fields,
+        })
+    next_url = None
+    if page < pages:
+        next_url = f"{base_url}?{urllib.parse.urlencode({'page': page + 1, 'page_size': page_size})}"
+    return {
+        "format": FEED_FORMAT, "instance": settings.SITE_URL.rstrip("/"), "tier": int(tier),
+        "page": page, "pages": pages, "count": count, "next": next_url, "projects": items,
+    }
+
+
+@dataclass
+class HarvestReport:
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+    ok: bool = True
+    errors: list = field(default_factory=list)
+
+    def summary(self):
+        text = (f"{self.source} : {self.created} ajouté(s), {self.updated} mis à jour, "
+                f"{self.unchanged} inchangé(s), {self.withdrawn} retiré(s)")
+        if not self.ok:
+            text += f" — ÉCHEC : {'; '.join(self.errors)} (les projets déjà moissonnés sont conservés)"
+        return text
+
+
+def fetch_json(url, token="", timeout=30):
+    """Return the JSON document at `url`, sending `token` as a bearer token."""
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (URLs set by an administrator)
+        return json.loads(response.read().decode("utf-8"))
+
+
+def clean_fields(fields, tier):
+    """Keep the fields a feed of `tier` may carry, with values the models accept."""
+    fields = redact(fields or {}, tier)
+    cleaned = {}
+    for name, value in fields.items():
+        if name == "origin_updated_at":
+            continue
+        if name in ("public_extra", "member_extra"):
+            cleaned[name] = value if isinstance(value, dict) else {}
+            continue
+        value = "" if value is None else str(value)
+        if name in CHOICES and value not in CHOICES[name]:
+            value = "other" if name == "domain" else ""
+        max_length = getattr(SharedProject._meta.get_field(name), "max_length", None)
+        cleaned[name] = value[:max_length] if max_length else value
+    cleaned.setdefault("domain", "other")
+    return cleaned
+
+
+def _apply(project, fields, updated_at):
+    for name in FIELD_TIERS:
+        if name == "origin_updated_at":
+            continue
+        default = {} if name in ("public_extra", "member_extra") else ""
+        setattr(project, name, fields.get(name, default))
+    project.origin_updated_at = updated_at
+    project.updated_at = timezone.now()
+    project.withdrawn = False
+    project.withdrawn_at = None
+    if project.embedding is None or embeddings.available():
+        project.embedding = embeddings.embed_passage(embeddings.project_text(project))
+
+
+def _harvest_page(source, data, report, seen):
+    instance = str(data.get("instance") or source.url)[:300]
+    tier = Tier(min(max(int(data.get("tier", 1)), 1), 3))
+    items = data.get("projects")
+    if not isinstance(items, list):
+        raise ValueError("le flux ne contient pas de liste « projects »")
+    by_id = {str(item.get("origin_id")): item for item in items if item.get("origin_id")}
+    existing = {p.origin_id: p for p in SharedProject.objects.filter(origin_instance=instance, origin_id__in=by_id)}
+    new = []
+    with transaction.atomic():
+        for origin_id, item in by_id.items():
+            seen.add((instance, origin_id))
+            updated_at = parse_datetime(str(item.get("updated_at") or "")) or timezone.now()
+            project = existing.get(origin_id)
+            if item.get("withdrawn"):
+                if project is not None and not project.withdrawn:
+                    project.withdrawn, project.withdrawn_at = True, timezone.now()
+                    project._change_reason = f"Retiré à la source ({source.name})"
+                    project.save()
+                    report.withdrawn += 1
+                continue
+            if project is not None and not project.withdrawn and project.origin_updated_at == updated_at:
+                report.unchanged += 1
+                continue
+            fields = clean_fields(item.get("fields"), tier)
+            if not fields.get("name") or not fields.get("summary"):
+                report.errors.append(f"projet {origin_id} ignoré : nom ou résumé manquant")
+                continue
+            if project is None:
+                project = SharedProject(origin_instance=instance, origin_id=origin_id, harvest_source=source)
+                _apply(project, fields, updated_at)
+                new.append(project)
+            else:
+                _apply(project, fields, updated_at)
+                project.harvest_source = source
+                project._change_reason = f"Mis à jour par moisson ({source.name})"
+                project.save()
+                report.updated += 1
+        if new:
+            for project in new:
+                project._change_reason = f"Moissonné depuis {source.name}"
+            created = bulk_create_with_history(new, SharedProject, batch_size=500,
+                                               default_change_reason=f"Moissonné depuis {source.name}")
+            if any(p.pk is None for p in created):
+                created = list(SharedProject.objects.filter(
+                    origin_instance=instance, origin_id__in=[p.origin_id for p in new]))
+            for project in created:
+                index_project(project)
+            report.created += len(created)
+    return instance
+
+
+def harvest(source, page_size=500, fetch=fetch_json):
+    """Harvest every page of `source`; on failure keep what was harvested and report it."""
+    report = HarvestReport(source=source.name)
+    seen, instances = set(), set()
+    separator = "&" if "?" in source.url else "?"
+    url = f"{source.url}{separator}{urllib.parse.urlencode({'page': 1, 'page_size': page_size})}"
+    try:
+        pages = 0
+        while url:
+            data = fetch(url, source.token)
+            if not isinstance(data, dict) or data.get("format") != FEED_FORMAT:
+                raise ValueError("ce n'est pas un flux de bibliothèque Confiance")
+            instances.add(_harvest_page(source, data, report, seen))
+            pages += 1
+            next_url = data.get("next")
+            url = urllib.parse.urljoin(url, next_url) if next_url else None
+            if pages > 100_000:
+                raise ValueError("trop de pages")
+        # A complete harvest: what the source no longer lists is withdrawn here too.
+        for project in SharedProject.objects.filter(harvest_source=source, withdrawn=False):
+            if (project.origin_instance, project.origin_id) not in seen:
+                project.withdrawn, project.withdrawn_at = True, timezone.now()
+                project._change_reason = f"N'est plus publié par {source.name}"
+                project.save()
+                report.withdrawn += 1
+    except (urllib.error.URLError, OSError, ValueError, TypeError, KeyError) as exc:
+        report.ok = False
+        report.errors.append(str(getattr(exc, "reason", exc)))
+        logger.warning("Moisson de %s en échec : %s", source.url, exc)
+    source.last_harvest_at = timezone.now()
+    source.last_ok = report.ok
+    source.last_report = report.summary()
+    source.save()
+    return report
+
+
+def configured_sources():
+    """Create or update the HarvestSource rows listed in LIBRARY_HUB_SOURCES and return the active ones."""
+    for entry in (settings.LIBRARY_HUB_SOURCES or "").replace("\n", ",").split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        url, _, token = entry.partition("|")
+        HarvestSource.objects.update_or_create(
+            url=url.strip(), defaults={"name": urllib.parse.urlsplit(url).netloc or url, "token": token.strip()}
+        )
+    return list(HarvestSource.objects.filter(active=True).order_by("pk"))
+
+
+__all__ = ["LOCAL_ORIGIN", "configured_sources", "feed_page", "harvest"]

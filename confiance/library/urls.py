@@ -1,0 +1,19 @@
+from django.urls import path
+
+from confiance.library import views, views_data
+
+app_name = "library"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("projets/<int:pk>/", views.project_detail, name="detail"),
+    path("projets/<int:pk>/reutiliser/", views.project_reuse, name="reuse"),
+    path("projets/<int:pk>/contact/", views.project_contact, name="contact"),
+    path("projets/<int:pk>/retirer/", views.project_withdraw, name="withdraw"),
+    path("partager/<int:system_pk>/", views.share, name="share"),
+    path("boite/", views.inbox, name="inbox"),
+    path("boite/demandes/<int:pk>/repondre/", views.contact_answer, name="answer"),
+    path("flux.json", views_data.feed, name="feed"),
+    path("export/interconnectes.csv", views_data.export_interconnectes, name="export"),
+    path("api/projets", views_data.api_projects, name="api-projects"),
+    path("api/projets/<int:pk>", views_data.api_project, name="api-project"),
+]

@@ -1,0 +1,78 @@
+"""Machine-readable answers of the library: the federation feed, the Interconnectés export, a JSON API.
+
+Each goes through the tier rule: the tier comes from the session's person or
+from a feed token issued to a member organisation.
+"""
+
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+
+from confiance.library import access
+from confiance.library.federation import feed_page
+from confiance.library.interconnectes import export_csv
+from confiance.library.models import FeedToken, SharedProject
+from confiance.library.search import search
+from confiance.library.views import search_filters
+from confiance.rules.library_tiers import Tier
+
+
+def _bearer(request):
+    header = request.headers.get("Authorization", "")
+    return header[7:].strip() if header.startswith("Bearer ") else ""
+
+
+def _tier(request):
+    """Return the reader's tier: the higher of their session's and their feed token's."""
+    return max(access.tier_of_person(request.user), FeedToken.tier_for(_bearer(request)))
+
+
+def _json(data, status=200):
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def feed(request):
+    """The paged feed of this instance's share: tier 1 openly, tier 2/3 with a member's token."""
+    token = _bearer(request)
+    tier = FeedToken.tier_for(token)
+    if token and tier == Tier.PUBLIC:
+        return _json({"message": "Jeton inconnu ou révoqué."}, status=401)
+    base = request.build_absolute_uri(reverse("library:feed"))
+    return _json(feed_page(tier, _int(request.GET.get("page"), 1), _int(request.GET.get("page_size"), 100), base))
+
+
+def export_interconnectes(request):
+    tier = _tier(request)
+    projects = SharedProject.objects.filter(withdrawn=False).order_by("pk")
+    response = HttpResponse(export_csv(projects, tier), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="bibliotheque-ia-interconnectes.csv"'
+    return response
+
+
+def api_projects(request):
+    """Search the library: results (redacted to the reader's tier) and facet counts."""
+    tier = _tier(request)
+    result = search(request.GET.get("q", "")[:300], tier, search_filters(request.GET))
+    limit = max(1, min(_int(request.GET.get("limit"), 20), 100))
+    offset = max(0, _int(request.GET.get("offset"), 0))
+    ids = result.ids[offset:offset + limit]
+    projects = SharedProject.objects.in_bulk(ids)
+    return _json({
+        "tier": int(tier), "count": result.total,
+        "results": [{"id": pk, **projects[pk].fields_for_tier(tier)} for pk in ids if pk in projects],
+        "facets": {f.name: {v.value: v.count for v in f.values} for f in result.facets},
+    })
+
+
+def api_project(request, pk):
+    project = SharedProject.objects.filter(pk=pk, withdrawn=False).first()
+    if project is None:
+        return _json({"message": "Aucun projet de la bibliothèque ne correspond."}, status=404)
+    tier = _tier(request)
+    return _json({"id": project.pk, "tier": int(tier), **project.fields_for_tier(tier)})
