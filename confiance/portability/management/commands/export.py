@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Write everything of an organisation (records, history, people and roles) as JSON to standard output."
 
     def add_arguments(self, parser):
-        parser.add_argument("organisation", help="The organisation's identifier (slug), e.g. montpellier-metropole.")
+        parser.add_argument("organisation", help="The organisation's identifier (slug), e.g. montpellier-mediterranee-metropole.")
         parser.add_argument("--output", "-o", help="Write to this file instead of standard output.")
 
     def handle(self, organisation, output=None, **options):
