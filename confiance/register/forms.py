@@ -70,7 +70,7 @@ class AISystemForm(forms.ModelForm):
                 field.widget.attrs["aria-describedby"] = f"id_{name}_aide"
             if name in ("public_summary", "purpose", "citizen_benefit", "agent_support", "datasets_used",
                         "human_oversight"):
-                field.widget.attrs.setdefault("rows", 3)
+                field.widget.attrs["rows"] = 3
 
     def _post_clean(self):
         # The model's clean() checks the service against the organisation, so
