@@ -288,4 +288,6 @@ def fields_to_row(fields, tier, columns):
     if tier >= 3:
         for column, field in EXPERT_COLUMNS.items():
             row[column] = fields.get(field) or ""
+        # The format has one technical resources URL; a source repository fits it.
+        row["url_ressources"] = row["url_ressources"] or fields.get("repository_url") or ""
     return {c: row.get(c, "") for c in columns}

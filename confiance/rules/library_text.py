@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
 # Groups of expressions that mean the same thing to a local authority. Each
 # member is a word or a phrase; the query matches any member of the group.
 SYNONYMS = [
-    ("cantine", "restauration scolaire", "restaurant scolaire", "repas"),
+    ("cantine", "restauration scolaire", "restaurant scolaire", "repas scolaire"),
     ("gaspillage alimentaire", "repas jetes", "surproduction"),
     ("dechet", "ordures", "dechetterie", "encombrants"),
     ("depot sauvage", "decharge sauvage", "depot illegal", "depot d ordures"),
