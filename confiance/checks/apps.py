@@ -6,4 +6,12 @@ class ChecksConfig(AppConfig):
     verbose_name = "Contrôles (AI Act, RGPD, comité éthique, charte)"
 
     def ready(self):
-        from confiance.checks import panels, signals  # noqa: F401 - registers receivers and panels
+        from confiance.checks import models, panels, signals  # noqa: F401 - registers receivers and panels
+        from confiance.portability.registry import register_portable
+
+        for model in (models.Questionnaire, models.CheckResult, models.LawOutcome, models.DPIA, models.FRIA,
+                      models.EUDatabaseEntry):
+            register_portable(model, "system__organisation")
+        for model in (models.Charter, models.OrganisationPolicy, models.TrainingEvent):
+            register_portable(model, "organisation")
+        register_portable(models.Principle, "charter__organisation")

@@ -17,8 +17,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 import confiance
-from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
-from confiance.register.models import AISystem
+from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person
+from confiance.portability.registry import PORTABLE_MODELS
 
 FORMAT = "confiance-export"
 FORMAT_VERSION = 1
@@ -29,55 +29,45 @@ class ArchiveError(Exception):
     """The archive cannot be restored; the message says why, in French."""
 
 
-def _history(model, ids, key="id"):
-    return list(model.history.model.objects.filter(**{f"{key}__in": ids}).order_by("history_id"))
-
-
 def organisation_objects(organisation):
-    """Return, in restore order, every object that belongs to `organisation`."""
-    services = list(Service.objects.filter(organisation=organisation).order_by("pk"))
-    memberships = list(Membership.objects.filter(organisation=organisation).order_by("pk"))
-    systems = list(AISystem.objects.filter(organisation=organisation).order_by("pk"))
-    groups = [organisation.group] if organisation.group else []
-
-    histories = {
-        "organisations": _history(Organisation, [organisation.pk]),
-        "services": _history(Service, [s.pk for s in services]),
-        "memberships": _history(Membership, [m.pk for m in memberships]),
-        "systems": _history(AISystem, [s.pk for s in systems]),
-    }
+    """Return, as {label: objects}, every object that belongs to `organisation`, history included."""
+    parts = {"groups": [organisation.group] if organisation.group else []}
+    person_ids = set()
+    for model, lookup in PORTABLE_MODELS.items():
+        objects = list(model.objects.filter(**{lookup: organisation.pk}).order_by("pk"))
+        history = []
+        if hasattr(model, "history"):
+            history = list(model.history.model.objects.filter(**{lookup: organisation.pk}).order_by("history_id"))
+        parts[model._meta.label_lower] = objects
+        parts[f"{model._meta.label_lower} history"] = history
+        for obj in [*objects, *history]:
+            person_ids.update(_people_referenced(obj))
     # django-simple-history keeps the stewards' services of each past version here.
     membership_services = apps.get_model("accounts", "HistoricalMembership_services")
-    membership_m2m = list(
-        membership_services.objects.filter(history__in=histories["memberships"]).order_by("pk")
+    parts["accounts.membership services history"] = list(
+        membership_services.objects.filter(history__organisation=organisation).order_by("pk")
     )
+    parts["people"] = list(Person.objects.filter(pk__in=person_ids).order_by("pk"))
+    return parts
 
-    person_ids = {m.person_id for m in memberships}
-    for system in systems:
-        person_ids.update(filter(None, [system.owner_id, system.steward_id, system.created_by_id]))
-    for records in histories.values():
-        person_ids.update(r.history_user_id for r in records if r.history_user_id)
-    people = list(Person.objects.filter(pk__in=person_ids).order_by("pk"))
 
-    return {
-        "groups": groups,
-        "organisation": [organisation],
-        "services": services,
-        "people": people,
-        "memberships": memberships,
-        "systems": systems,
-        "history": [*histories["organisations"], *histories["services"], *histories["memberships"],
-                    *membership_m2m, *histories["systems"]],
-    }
+def _people_referenced(obj):
+    """Yield the ids of the people an object points to (owners, authors, history users)."""
+    for field in obj._meta.concrete_fields:
+        if field.is_relation and field.related_model is Person:
+            value = getattr(obj, field.attname)
+            if value is not None:
+                yield value
+    for membership_person in ([obj.person_id] if isinstance(obj, Membership) else []):
+        yield membership_person
 
 
 def export_organisation(organisation):
     """Return the archive of `organisation` as a JSON-serialisable dict."""
     parts = organisation_objects(organisation)
-    objects = []
-    for name, items in parts.items():
-        fields = PERSON_FIELDS if name == "people" else None
-        objects.extend(json.loads(serializers.serialize("json", items, fields=fields)))
+    objects = json.loads(serializers.serialize("json", parts.pop("people"), fields=PERSON_FIELDS))
+    for items in parts.values():
+        objects.extend(json.loads(serializers.serialize("json", items)))
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

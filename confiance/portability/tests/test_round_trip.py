@@ -32,6 +32,7 @@ def test_it_restores_an_organisation_exactly(cast, tmp_path):
     assert _stable(export_organisation(restored)) == _stable(first)
     system = AISystem.objects.get(name="Collecte des déchets")
     assert system.status == "under_review" and system.history.count() == 3
+    assert system.check_result.risk_class == "minimal" and system.law_outcomes.count() == 10
     assert system.history.filter(history_user__username="referent").exists()
     assert not Person.objects.get(username="referent").has_usable_password()
 
