@@ -131,6 +131,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# Django 6 will assume https for scheme-less URLs; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 # How many records a list page shows at once.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
 
