@@ -189,6 +189,11 @@ class SharedProject(models.Model):
     def is_local(self):
         return self.origin_instance == LOCAL_ORIGIN
 
+    def save(self, *args, **kwargs):
+        # Every save is a new version for the feed: harvesters compare this date.
+        self.updated_at = timezone.now()
+        super().save(*args, **kwargs)
+
     def all_fields(self):
         """Return every tiered field as a dict (never shown as is: see fields_for_tier)."""
         return {name: getattr(self, name) for name in FIELD_TIERS}
