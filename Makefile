@@ -44,6 +44,9 @@ serve: install
 bench: install-test
 	$(PY) bench/register.py
 
+bench-library: install-test
+	$(PY) bench/library.py
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 
