@@ -1,0 +1,248 @@
+"""Map a public record of the register to the publication standards readers know.
+
+Each `to_<standard>(record)` takes the public record (a plain dict built only
+from whitelisted fields, see confiance.public.records) and returns a `Mapped`:
+the registration in that standard's keys and vocabulary, and the list of the
+standard's required fields our record cannot fill. A missing field is never
+invented: it is left out of the registration and named in `missing`, with the
+reason, so that the export says so.
+
+The standards:
+
+- the Algorithmic Transparency Standard v0.3.1 of the Eurocities project
+  (Algoritmeregister/standard, schema-v0_3_1.yaml);
+- the Dutch national algorithm register's publication standard 1.0
+  (MinBZK/Algoritmeregister, backend/app/schemas/config/v1_0.json);
+- Etalab's inventory of the main algorithmic processings (guides.etalab.gouv.fr,
+  fiche pratique of 11 February 2021), which publishes a field list only.
+"""
+
+from dataclasses import dataclass, field
+
+NOT_RECORDED = "Le registre ne contient pas cette information."
+
+
+@dataclass
+class Mapped:
+    registration: dict
+    missing: list = field(default_factory=list)
+
+    def put(self, key, value, reason=NOT_RECORDED):
+        """Set `key` when `value` is known; otherwise record it as missing with `reason`."""
+        if value is None or value == "" or value == []:
+            self.missing.append({"field": key, "reason": reason})
+        else:
+            self.registration[key] = value
+
+    def as_dict(self):
+        return {"registration": self.registration, "missing_required": self.missing}
+
+
+def _shorten(text, limit):
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _join(*parts):
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+SELF_LEARNING = {"statistical_ml", "deep_learning", "generative", "computer_vision", "speech_nlp"}
+NOT_LEARNING = {"rules", "optimisation"}
+
+# ---------------------------------------------------------------- Eurocities v0.3.1
+
+EUROCITIES_VERSION = "0.3.1"
+EUROCITIES_STATUS = {"experimenting": "pilot", "deployed": "operational", "retired": "retired"}
+EUROCITIES_DOMAIN = {
+    "waste": "environment, spacial planning and water",
+    "mobility": "traffic and transportation",
+    "housing": "housing, living and living environment",
+    "water": "environment, spacial planning and water",
+    "energy_sobriety": "environment, spacial planning and water",
+    "user_relations": "government",
+    "solidarity": "subsidies, benefits and allowances",
+    "education": "education and science",
+    "early_childhood": "family, youth and households",
+    "public_safety": "public safety",
+    "health": "health and health care",
+    "culture": "culture, sports and leisure",
+    "urban_planning": "environment, spacial planning and water",
+    "hr": "government",
+    "finance": "finance",
+    "administration": "government",
+    "other": "generic",
+}
+EUROCITIES_RISK = {
+    "minimal": "minimal risk",
+    "transparency": "limited risk",
+    "high": "high risk",
+    "prohibited": "unacceptable",
+}
+
+
+def to_eurocities(record):
+    """Return the record in the Algorithmic Transparency Standard v0.3.1."""
+    m = Mapped({"standard_version": EUROCITIES_VERSION, "uuid": record["uuid"], "lang": "fr"})
+    m.put("publication_date", record.get("first_published_on"))
+    m.put("last_change_date", record.get("updated_on"))
+    m.put("revision_date", record.get("revision_on"), "Aucune date de réexamen n'est fixée dans le registre.")
+    m.registration["keywords"] = record["domain_label"]
+    m.put("name", record["name"])
+    m.put("organization", record["organisation"])
+    m.put("department", record.get("service"), "Le service porteur n'est pas indiqué.")
+    m.registration["country"] = "France"
+    m.put("contact_email", record.get("contact_email"), "L'organisation n'a pas publié d'adresse de contact.")
+    m.put("description_short", _shorten(record["public_summary"], 150))
+    m.registration["website"] = record["url"]
+    m.registration["status"] = EUROCITIES_STATUS[record["status"]]
+    m.put("decision_making_process", _join(record.get("agent_support"), record.get("decision_role_label")))
+    m.registration["domain"] = EUROCITIES_DOMAIN.get(record["domain"], "generic")
+    m.put("area", record["organisation"])
+    m.put("goal", _join(record["purpose"], record.get("citizen_benefit")))
+    m.put("impact", _join(record.get("people_affected_label"), record.get("citizen_benefit")))
+    m.put("risks", _join(*record.get("risk_reasons", [])), "Les contrôles du règlement sur l'IA n'ont pas été calculés.")
+    m.put("risk_category", EUROCITIES_RISK.get(record.get("risk_class") or ""),
+          "Les contrôles du règlement sur l'IA n'ont pas été calculés.")
+    m.put("proportionality", None, "Le registre ne contient pas d'analyse de proportionnalité publiée.")
+    m.put("lawful_basis", None, "Le fondement juridique n'est pas publié dans le registre.")
+    technique = record["technique"]
+    m.put("training_data", record.get("datasets_used") if technique in SELF_LEARNING else None,
+          "Le système n'apprend pas de données, ou elles ne sont pas décrites.")
+    m.put("source_data", record.get("datasets_used"))
+    m.put("connected_data_sources", None, "Les connexions à d'autres bases ne sont pas décrites.")
+    algorithm_type = "self-learning" if technique in SELF_LEARNING else "rule-based" if technique in NOT_LEARNING else ""
+    m.put("algorithm_type", algorithm_type)
+    m.registration["methods_and_models"] = _join(record["technique_label"], record.get("model_name"))
+    m.put("type", None, "Le registre ne distingue pas usage descriptif, diagnostique, prédictif ou prescriptif.")
+    m.put("monitoring", None, "Le suivi des performances n'est pas publié.")
+    m.put("human_intervention", record.get("human_oversight"), "Le contrôle humain n'est pas décrit.")
+    m.put("objection_procedure", f"Toute personne concernée peut demander les règles de l'algorithme (CRPA, "
+          f"art. L311-3-1) ou signaler une erreur : {record['request_url']}")
+    if record.get("vendor"):
+        m.registration["remark"] = f"Fournisseur : {record['vendor']}"
+    return m
+
+
+# ---------------------------------------------------------------- Dutch standard 1.0
+
+DUTCH_VERSION = "1.0"
+DUTCH_STATUS = {"experimenting": "In ontwikkeling", "deployed": "In gebruik", "retired": "Buiten gebruik"}
+DUTCH_THEME = {
+    "waste": "Natuur en milieu",
+    "mobility": "Verkeer",
+    "housing": "Wonen",
+    "water": "Natuur en milieu",
+    "energy_sobriety": "Natuur en milieu",
+    "user_relations": "Organisatie en bedrijfsvoering",
+    "solidarity": "Sociale zekerheid",
+    "education": "Onderwijs en wetenschap",
+    "early_childhood": "Onderwijs en wetenschap",
+    "public_safety": "Openbare orde en veiligheid",
+    "health": "Zorg en gezondheid",
+    "culture": "Cultuur en recreatie",
+    "urban_planning": "Ruimte en infrastructuur",
+    "hr": "Organisatie en bedrijfsvoering",
+    "finance": "Overheidsfinanciën",
+    "administration": "Organisatie en bedrijfsvoering",
+}
+
+
+def dutch_publication_category(record):
+    """Return the Dutch category: A high-risk AI, B impactful (prepares decisions on people), C other."""
+    if record.get("risk_class") in ("high", "prohibited"):
+        return "Hoog-risico AI-systeem"
+    if record.get("decision_role") == "prepares":
+        return "Impactvolle algoritmes"
+    return "Overige algoritmes"
+
+
+def to_dutch(record):
+    """Return the record in the Dutch algorithm register's publication standard 1.0."""
+    m = Mapped({"standard_version": DUTCH_VERSION})
+    m.put("name", _shorten(record["name"], 100))
+    m.put("description_short", _shorten(record["public_summary"], 350))
+    m.put("organization", _shorten(record["organisation"], 100))
+    theme = DUTCH_THEME.get(record["domain"])
+    if theme:
+        m.registration["category"] = [theme]
+    m.registration["status"] = DUTCH_STATUS[record["status"]]
+    month = (record.get("status_changed_on") or "")[:7]
+    if record["status"] == "deployed" and month:
+        m.registration["begin_date"] = month
+    if record["status"] == "retired" and month:
+        m.registration["end_date"] = month
+    m.put("contact_email", record.get("contact_email"), "L'organisation n'a pas publié d'adresse de contact.")
+    m.registration["website"] = record["url"]
+    m.registration["publication_category"] = dutch_publication_category(record)
+    m.registration["url"] = record["json_url"]
+    if record.get("purpose"):
+        m.registration["goal"] = _shorten(_join(record["purpose"], record.get("citizen_benefit")), 2500)
+    if record.get("human_oversight"):
+        m.registration["human_intervention"] = _shorten(record["human_oversight"], 2500)
+    if record.get("risk_reasons"):
+        m.registration["risks"] = _shorten(_join(*record["risk_reasons"]), 2500)
+    if record.get("datasets_used"):
+        m.registration["source_data"] = _shorten(record["datasets_used"], 2500)
+    m.registration["methods_and_models"] = _shorten(_join(record["technique_label"], record.get("model_name")), 5000)
+    if record.get("vendor"):
+        m.registration["provider"] = _shorten(record["vendor"], 200)
+    m.put("lang", None, "La norme n'admet que le néerlandais (« nld ») ; nos fiches sont rédigées en français.")
+    m.registration["source_id"] = str(record["id"])
+    m.registration["tags"] = record["domain_label"]
+    return m
+
+
+# ---------------------------------------------------------------- Etalab inventory
+
+ETALAB_AUTOMATION = {"none": "Aucune décision individuelle", "prepares": "Outil d'aide à la décision"}
+ETALAB_SCOPE = {"citizens": "Externe", "agents": "Interne", "both": "Externe et interne"}
+
+
+def to_etalab(record):
+    """Return the record as an entry of Etalab's inventory of public algorithms (2021 fiche)."""
+    m = Mapped({})
+    m.put("nom_administration", record["organisation"])
+    m.put("direction_service", record.get("service"), "Le service porteur n'est pas indiqué.")
+    m.put("contact", record.get("contact_email"), "L'organisation n'a pas publié d'adresse de contact.")
+    m.put("date_mise_a_jour", record.get("updated_on"))
+    m.put("nom_algorithme", record["name"])
+    m.put("contexte", record["public_summary"])
+    m.put("finalite", _join(record["purpose"], record.get("citizen_benefit")))
+    m.put("intervention_decision", _join(record.get("agent_support"), record.get("human_oversight")),
+          "La place de l'algorithme dans la décision n'est pas décrite.")
+    m.put("niveau_automatisation", ETALAB_AUTOMATION.get(record.get("decision_role")))
+    m.put("fondements_juridiques", None, "Le fondement juridique n'est pas publié dans le registre.")
+    m.registration["ressources_metier"] = record["url"]
+    m.put("nombre_decisions_par_an", None, "Le registre ne compte pas les décisions prises par an.")
+    m.put("portee_decision", ETALAB_SCOPE.get(record.get("people_affected")))
+    m.put("public_concerne", _join(record.get("people_affected_label"), record.get("people_magnitude_label")))
+    m.put("donnees_traitees", record.get("datasets_used"), "Les données traitées ne sont pas décrites.")
+    m.put("source_donnees", None, "La source des données n'est pas décrite séparément.")
+    m.put("mode_collecte", None, "Le mode de collecte des données n'est pas décrit.")
+    technique = record["technique"]
+    m.put("type_algorithme", "Apprentissage automatique" if technique in SELF_LEARNING
+          else "Système de règles" if technique in NOT_LEARNING else None)
+    m.put("operations", _join(record["technique_label"], record.get("model_name")))
+    m.registration["ressources_fonctionnement"] = record["json_url"]
+    return m
+
+
+STANDARDS = {
+    "eurocities": ("Algorithmic Transparency Standard (Eurocities)", EUROCITIES_VERSION, to_eurocities,
+                   "eurocities-v0.3.1.schema.json"),
+    "algoritmeregister": ("Algoritmeregister publicatiestandaard (Pays-Bas)", DUTCH_VERSION, to_dutch,
+                          "algoritmeregister-v1.0.schema.json"),
+    "etalab": ("Inventaire des principaux traitements algorithmiques (Etalab)", "2021", to_etalab,
+               "etalab-inventaire-2021.schema.json"),
+}
+
+
+def required_fields(schema):
+    """Return a schema's required keys: its `required` list, or the per-property flags v0.3.1 uses."""
+    if "required" in schema and isinstance(schema["required"], list):
+        return list(schema["required"])
+    return [k for k, p in schema.get("properties", {}).items() if p.get("required") is True]
