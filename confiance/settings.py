@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "confiance.portability",
     "confiance.demo",
     "confiance.library",
+    "confiance.public",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +141,13 @@ PAGE_SIZE = env_int("PAGE_SIZE", 50)
 # The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
 LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)
 LIBRARY_HUB_SOURCES = env_secret("LIBRARY_HUB_SOURCES", "")
+
+# The public transparency site (docs/public.md).
+PUBLIC_PAGE_SIZE = env_int("PUBLIC_PAGE_SIZE", 20)
+PUBLIC_CONTACT_EMAIL = env_str("PUBLIC_CONTACT_EMAIL", "")
+PUBLIC_REQUESTS_PER_HOUR = env_int("PUBLIC_REQUESTS_PER_HOUR", 5)
+EXPLANATION_RETENTION_DAYS = env_int("EXPLANATION_RETENTION_DAYS", 365)
+ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
 
 LOGGING = {
     "version": 1,

@@ -67,6 +67,7 @@ class Command(BaseCommand):
             if data.get("status", "draft") != "draft":
                 system.set_status(data["status"], reason="Statut d'après la source")
         self._load_checks(orgs)
+        from confiance.public.demo import load_public_demo; load_public_demo()  # noqa: E702
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():

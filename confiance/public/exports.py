@@ -1,0 +1,186 @@
+"""The open exports of the public register: CSV, JSON, JSON-LD, the three standards and DCAT.
+
+Every export is made from `public_record`, so it carries only whitelisted
+fields. JSON follows schemas/register-v1.schema.json; each standard's export
+is validated against that standard's schema, vendored in schemas/.
+"""
+
+import csv
+import io
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from django.urls import reverse
+from django.utils import timezone
+
+from confiance.public.records import absolute, public_record, public_systems
+from confiance.rules import transparency_standards
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+REGISTER_SCHEMA = "register-v1.schema.json"
+
+CSV_COLUMNS = [
+    "id", "uuid", "url", "name", "public_summary", "purpose", "citizen_benefit", "agent_support",
+    "organisation", "service", "domain", "domain_label", "technique", "technique_label", "status", "status_label",
+    "status_changed_on", "vendor", "product", "model_name", "is_open_source", "licence", "hosting_country",
+    "hosting_provider", "datasets_used", "personal_data", "sensitive_data", "minors_data", "offence_data",
+    "people_affected", "people_magnitude", "citizen_facing", "decision_role", "human_oversight",
+    "risk_class", "risk_class_label", "dpia_required", "dpia_recorded", "carbon_estimate_kg",
+    "notice_published", "contact_email", "updated_on", "first_published_on",
+]
+
+
+@cache
+def load_schema(name):
+    """Return a vendored schema by file name (read once, from the package, never from the network)."""
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def records_for(organisation):
+    systems = public_systems(organisation).select_related("organisation__public_profile", "service", "check_result",
+                                                         "notice").order_by("name", "pk")
+    return [public_record(s) for s in systems]
+
+
+def register_json(organisation, records):
+    return {
+        "$schema": absolute(reverse("public:schema", kwargs={"name": REGISTER_SCHEMA})),
+        "organisation": organisation.name,
+        "siren": organisation.siren,
+        "generated_at": timezone.now().isoformat(),
+        "licence": "Licence Ouverte / Open Licence 2.0",
+        "systems": records,
+    }
+
+
+def register_csv(records):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: ("" if record.get(k) is None else record.get(k)) for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+SCHEMA_ORG = "https://schema.org/"
+
+
+def jsonld_context():
+    vocab = absolute(reverse("public:schema", kwargs={"name": REGISTER_SCHEMA})) + "#"
+    return {
+        "@vocab": vocab,
+        "schema": SCHEMA_ORG,
+        "dct": "http://purl.org/dc/terms/",
+        "name": "schema:name",
+        "public_summary": "schema:description",
+        "organisation": "schema:provider",
+        "domain_label": "schema:applicationCategory",
+        "vendor": "schema:creator",
+        "licence": "schema:license",
+        "url": {"@id": "schema:url", "@type": "@id"},
+        "updated_on": {"@id": "dct:modified", "@type": "http://www.w3.org/2001/XMLSchema#date"},
+        "first_published_on": {"@id": "dct:issued", "@type": "http://www.w3.org/2001/XMLSchema#date"},
+        "uuid": "dct:identifier",
+    }
+
+
+def register_jsonld(organisation, records):
+    graph = []
+    for record in records:
+        item = {k: v for k, v in record.items() if k not in ("laws", "review", "risk_reasons")}
+        item["@id"] = record["url"]
+        item["@type"] = "schema:SoftwareApplication"
+        graph.append(item)
+    register = {"@id": absolute(reverse("public:home", kwargs={"slug": organisation.slug})),
+                "@type": "schema:Dataset", "name": f"Registre public des systèmes d'IA — {organisation.name}",
+                "schema:hasPart": [{"@id": r["url"]} for r in records]}
+    return {"@context": jsonld_context(), "@graph": [register, *graph]}
+
+
+def standard_export(key, organisation, records):
+    """Return the export in one standard: each registration and the required fields it lacks."""
+    title, version, function, schema_name = transparency_standards.STANDARDS[key]
+    return {
+        "standard": {"name": title, "version": version,
+                     "schema": absolute(reverse("public:schema", kwargs={"name": schema_name}))},
+        "organisation": organisation.name,
+        "generated_at": timezone.now().isoformat(),
+        "note": "Quand notre registre ne contient pas un champ requis par la norme, il est omis et cité dans "
+                "« missing_required » : il n'est jamais inventé.",
+        "items": [function(r).as_dict() for r in records],
+    }
+
+
+def validation_errors(key, export):
+    """Return the schema errors of each registration, not counting the required fields it declares missing."""
+    schema = load_schema(transparency_standards.STANDARDS[key][3])
+    errors = []
+    for item in export["items"]:
+        declared = {m["field"] for m in item["missing_required"]}
+        strict = {**schema, "required": [f for f in transparency_standards.required_fields(schema) if f not in declared]}
+        validator = jsonschema.Draft202012Validator(strict, format_checker=jsonschema.FormatChecker())
+        errors += [f"{item['registration'].get('name', '?')}: {e.message}" for e in validator.iter_errors(
+            item["registration"])]
+    return errors
+
+
+def dcat_graph(organisation):
+    """Return an rdflib Graph describing the register as a DCAT catalogue, for data.gouv.fr to harvest."""
+    from rdflib import Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+
+    g = Graph()
+    g.bind("dcat", DCAT)
+    g.bind("dct", DCTERMS)
+    g.bind("foaf", FOAF)
+    vcard = Namespace("http://www.w3.org/2006/vcard/ns#")
+    g.bind("vcard", vcard)
+    slug = organisation.slug
+    home = URIRef(absolute(reverse("public:home", kwargs={"slug": slug})))
+    catalog, dataset = URIRef(str(home) + "#catalogue"), URIRef(str(home) + "#registre")
+    publisher = URIRef(str(home) + "#organisation")
+    now = Literal(timezone.now().date().isoformat(), datatype=XSD.date)
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    g.add((catalog, DCTERMS.title, Literal(f"Données ouvertes sur l'IA — {organisation.name}", lang="fr")))
+    g.add((catalog, DCTERMS.description, Literal("Catalogue du registre public des systèmes d'IA.", lang="fr")))
+    g.add((catalog, DCTERMS.publisher, publisher))
+    g.add((catalog, FOAF.homepage, home))
+    g.add((catalog, DCAT.dataset, dataset))
+    g.add((publisher, RDF.type, FOAF.Organization))
+    g.add((publisher, FOAF.name, Literal(organisation.name)))
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, DCTERMS.title, Literal(f"Registre des systèmes d'intelligence artificielle — {organisation.name}",
+                                          lang="fr")))
+    g.add((dataset, DCTERMS.description, Literal(
+        "Les systèmes d'IA en expérimentation, déployés ou retirés : finalité, données, contrôle humain, classe "
+        "de risque, avis et décisions publiés.", lang="fr")))
+    g.add((dataset, DCTERMS.publisher, publisher))
+    g.add((dataset, DCTERMS.modified, now))
+    g.add((dataset, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/FRA")))
+    g.add((dataset, DCTERMS.license, URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")))
+    g.add((dataset, DCAT.keyword, Literal("intelligence artificielle", lang="fr")))
+    g.add((dataset, DCAT.keyword, Literal("algorithmes publics", lang="fr")))
+    g.add((dataset, DCAT.landingPage, URIRef(absolute(reverse("public:list", kwargs={"slug": slug})))))
+    profile = getattr(organisation, "public_profile", None)
+    if profile and profile.contact_email:
+        contact = URIRef(str(home) + "#contact")
+        g.add((dataset, DCAT.contactPoint, contact))
+        g.add((contact, RDF.type, vcard.Kind))
+        g.add((contact, vcard.hasEmail, URIRef(f"mailto:{profile.contact_email}")))
+    for fmt, media, name in (("csv", "text/csv", "CSV"), ("json", "application/json", "JSON"),
+                             ("jsonld", "application/ld+json", "JSON-LD")):
+        dist = URIRef(str(home) + f"#distribution-{fmt}")
+        url = URIRef(absolute(reverse("public:export", kwargs={"slug": slug, "fmt": fmt})))
+        g.add((dataset, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(f"Registre au format {name}", lang="fr")))
+        g.add((dist, DCAT.accessURL, url))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
+        g.add((dist, DCTERMS.format, Literal(name)))
+        if fmt == "json":
+            g.add((dist, DCTERMS.conformsTo, URIRef(absolute(reverse("public:schema",
+                                                                      kwargs={"name": REGISTER_SCHEMA})))))
+    return g

@@ -1,0 +1,116 @@
+"""Build the public record of a system: the only door from the register to the public site.
+
+Every public page, export and JSON answer is made from `public_record`, which
+reads the record's fields through the whitelist of confiance.rules.transparency
+and adds labels, the checks' public results and the review's public acts.
+"""
+
+import hashlib
+import json
+import uuid
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from confiance.checks.inputs import charter_for
+from confiance.public import review_bridge
+from confiance.register.choices import DecisionRole, Domain, HostingCountry, Magnitude, PeopleAffected, Status, Technique
+from confiance.register.models import AISystem
+from confiance.rules import transparency
+
+LABELS = {
+    "domain": dict(Domain.choices),
+    "technique": dict(Technique.choices),
+    "status": dict(Status.choices),
+    "people_affected": dict(PeopleAffected.choices),
+    "people_magnitude": dict(Magnitude.choices),
+    "decision_role": dict(DecisionRole.choices),
+    "hosting_country": dict(HostingCountry.choices),
+}
+# Keys that change without the page's content changing: left out of a version's digest.
+VOLATILE = ("updated_at", "updated_on")
+
+
+def public_systems(organisation=None):
+    """Return the records the public site shows: experimenting, deployed or retired."""
+    systems = AISystem.objects.filter(status__in=transparency.PUBLIC_STATUSES)
+    if organisation is not None:
+        systems = systems.filter(organisation=organisation)
+    return systems
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def system_urls(organisation_slug, pk):
+    kwargs = {"slug": organisation_slug, "pk": pk}
+    url = absolute(reverse("public:system", kwargs=kwargs))
+    return {
+        "url": url,
+        "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, url)),
+        "json_url": absolute(reverse("public:system_json", kwargs=kwargs)),
+        "request_url": absolute(reverse("public:request", kwargs=kwargs)),
+        "notice_json_url": absolute(reverse("public:notice_json", kwargs=kwargs)),
+    }
+
+
+def _iso(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def public_record(system, review=True):
+    """Return the public record of `system` as a JSON-serialisable dict."""
+    values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields})
+    record = {"id": system.pk, **{k: _iso(v) for k, v in values.items()}}
+    for name, labels in LABELS.items():
+        record[f"{name}_label"] = labels.get(values.get(name), "") if values.get(name) else ""
+    organisation = system.organisation
+    record["organisation"] = organisation.name
+    record["organisation_slug"] = organisation.slug
+    record["service"] = system.service.name if system.service_id else ""
+    profile = getattr(organisation, "public_profile", None)
+    record["contact_email"] = profile.contact_email if profile else ""
+    record.update(system_urls(organisation.slug, system.pk))
+    record["updated_on"] = timezone.localdate(system.updated_at).isoformat() if system.updated_at else None
+    record["status_changed_on"] = timezone.localdate(system.status_changed_at).isoformat()
+    record.update(_check_results(system))
+    notice = getattr(system, "notice", None)
+    record["notice_published"] = bool(notice and notice.is_published)
+    if review:
+        acts = review_bridge.public_review(system)
+        record["review"] = {k: acts[k] for k in ("available", "opinions", "decisions", "experiments")}
+        record["revision_on"] = acts["next_review_on"]
+    first = system.public_versions.order_by("number").first() if system.pk else None
+    record["first_published_on"] = timezone.localdate(first.published_at).isoformat() if first else None
+    return record
+
+
+def _check_results(system):
+    result = getattr(system, "check_result", None)
+    if result is None:
+        return {"risk_class": "", "risk_class_label": "", "risk_reasons": [], "dpia_required": None,
+                "dpia_recorded": False, "carbon_estimate_kg": None, "laws": []}
+    report = result.report
+    ai_act = report.get("ai_act", {})
+    return {
+        "risk_class": result.risk_class,
+        "risk_class_label": ai_act.get("risk_class_label", ""),
+        "risk_reasons": [f"{r['text']} ({r['cited']})" for r in ai_act.get("reasons", [])],
+        "dpia_required": result.dpia_required,
+        "dpia_recorded": bool(report.get("state", {}).get("dpia_recorded")),
+        "carbon_estimate_kg": report.get("state", {}).get("carbon_estimate_kg"),
+        "laws": [{"number": o["number"], "title": o["title"], "outcome": o["outcome"],
+                  "outcome_label": o["outcome_label"]} for o in report.get("charter", {}).get("outcomes", [])],
+    }
+
+
+def digest(record):
+    content = {k: v for k, v in record.items() if k not in VOLATILE and k != "first_published_on"}
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def laws_for(organisation):
+    """Return the organisation's charter principles as (number, title, text)."""
+    return [(p.number, p.title, p.text) for p in charter_for(organisation).principles]

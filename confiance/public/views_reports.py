@@ -1,0 +1,104 @@
+"""The annual reports: public once the ethics committee's opinion is recorded; the button to make one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from confiance.accounts.models import Organisation
+from confiance.accounts.permissions import viewer_for
+from confiance.public import reports
+from confiance.public.forms import OpinionForm
+from confiance.public.models import AnnualReport
+from confiance.public.views import get_organisation
+from confiance.rules.permissions import Role
+
+
+def report_list(request, slug):
+    organisation = get_organisation(slug)
+    published = organisation.annual_reports.filter(opinion_recorded_at__isnull=False)
+    return render(request, "public/reports.html", {"organisation": organisation, "reports": published,
+                                                   "nav": "reports"})
+
+
+def _published_report(slug, year):
+    report = AnnualReport.objects.filter(organisation__slug=slug, year=year,
+                                         opinion_recorded_at__isnull=False).select_related("organisation").first()
+    if report is None:
+        raise Http404("Ce rapport n'est pas publié.")
+    return report
+
+
+def report_detail(request, slug, year):
+    report = _published_report(slug, year)
+    return render(request, "public/report.html", {
+        "organisation": report.organisation, "report": report, "document": reports.render_html(report),
+        "nav": "reports",
+    })
+
+
+def report_pdf(request, slug, year):
+    report = _published_report(slug, year)
+    response = HttpResponse(reports.render_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="rapport-ia-{slug}-{year}.pdf"'
+    return response
+
+
+def _roles(person, organisation):
+    viewer = viewer_for(person)
+    return {"admin"} if viewer.is_superuser else {str(r) for r in viewer.roles_in(organisation.pk)}
+
+
+@login_required
+def manage_reports(request, slug):
+    """Make this year's report (the button), see drafts, and let the ethics committee record its opinion."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    roles = _roles(request.user, organisation)
+    if not roles:
+        raise PermissionDenied("Vous n'êtes pas membre de cette organisation.")
+    return render(request, "public/manage/reports.html", {
+        "organisation": organisation, "reports": organisation.annual_reports.all(),
+        "can_generate": bool(roles & {Role.ADMIN, Role.STEWARD}),
+        "can_opine": bool(roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}), "year": timezone.localdate().year,
+    })
+
+
+@require_POST
+@login_required
+def generate_report(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not _roles(request.user, organisation) & {Role.ADMIN, Role.STEWARD}:
+        raise PermissionDenied("Seuls les référents et les administrateurs établissent le rapport.")
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    report = reports.generate(organisation, year)
+    messages.success(request, f"Le rapport {report.year} est établi ; il sera publié avec l'avis du comité éthique.")
+    return redirect("public:manage_report", slug=slug, year=report.year)
+
+
+@login_required
+def manage_report(request, slug, year):
+    report = get_object_or_404(AnnualReport.objects.select_related("organisation"), organisation__slug=slug,
+                               year=year)
+    roles = _roles(request.user, report.organisation)
+    if not roles:
+        raise PermissionDenied("Vous n'êtes pas membre de cette organisation.")
+    form = OpinionForm(request.POST or None, instance=report)
+    if request.method == "POST":
+        if not roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}:
+            raise PermissionDenied("Seul le comité éthique enregistre son avis sur le rapport.")
+        if form.is_valid():
+            report = form.save(commit=False)
+            report.opinion_recorded_at, report.opinion_recorded_by = timezone.now(), request.user
+            report.save()
+            messages.success(request, "L'avis du comité éthique est enregistré : le rapport est publié avec lui.")
+            return redirect("public:manage_report", slug=slug, year=year)
+    return render(request, "public/manage/report.html", {
+        "report": report, "document": reports.render_html(report), "form": form,
+        "can_opine": bool(roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}),
+    })
