@@ -106,7 +106,9 @@ def import_archive(archive):
                     continue
                 if model is Person:
                     item.object.set_unusable_password()
-                item.save()
+                m2m_data = item.m2m_data  # save() forgets it
+                item.save(save_m2m=False)
+                _restore_m2m(item.object, m2m_data)
                 touched.add(model)
             _reset_sequences(touched)
     except ArchiveError:
@@ -114,6 +116,18 @@ def import_archive(archive):
     except Exception as exc:  # noqa: BLE001 - any failure means a broken archive
         raise ArchiveError(f"L'archive n'a pas pu être restaurée, rien n'a été écrit : {exc}") from exc
     return Organisation.objects.get(slug=archive["organisation"])
+
+
+def _restore_m2m(obj, m2m_data):
+    """Write many-to-many rows directly: setting them through the relation would fire
+    m2m_changed, and the history would record a change that never happened."""
+    for name, values in (m2m_data or {}).items():
+        field = type(obj)._meta.get_field(name)
+        through = field.remote_field.through
+        through.objects.bulk_create(
+            through(**{f"{field.m2m_field_name()}_id": obj.pk, f"{field.m2m_reverse_field_name()}_id": value})
+            for value in values
+        )
 
 
 def _reset_sequences(models):
