@@ -74,3 +74,12 @@ class EUDatabaseEntryForm(forms.ModelForm):
         model = EUDatabaseEntry
         exclude = ["system"]
         widgets = {"submitted_on": DateInput()}
+
+
+class TrainingEventForm(forms.ModelForm):
+    class Meta:
+        from confiance.checks.models import TrainingEvent
+
+        model = TrainingEvent
+        fields = ["audience", "title", "held_on", "participants", "source"]
+        widgets = {"held_on": DateInput()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.checks import views
+from confiance.checks import charter_views, views
 
 app_name = "checks"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:pk>/aipd/", views.dpia_edit, name="dpia"),
     path("<int:pk>/aidf/", views.fria_edit, name="fria"),
     path("<int:pk>/base-ue/", views.eu_database_edit, name="eu_database"),
+    path("charte/", charter_views.charter_index, name="charter_index"),
+    path("charte/<slug:slug>/", charter_views.charter_detail, name="charter"),
 ]

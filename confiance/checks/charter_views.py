@@ -1,0 +1,61 @@
+"""The charter page of an organisation: each principle, the records with something to do,
+and the organisation-level indicators of laws 7, 8 and 9."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from confiance.accounts.models import Organisation
+from confiance.accounts.permissions import Action, can, member_organisations, require
+from confiance.checks.forms import TrainingEventForm
+from confiance.checks.inputs import charter_for, organisation_facts
+from confiance.checks.models import LawOutcome
+from confiance.rules.charter import evaluate_organisation
+
+
+@login_required
+def charter_index(request):
+    """Send the person to the charter of their first organisation."""
+    organisations = Organisation.objects.filter(pk__in=member_organisations(request.user)).order_by("name")
+    first = organisations.first()
+    if first is None:
+        require(request.user, Action.VIEW, None)
+    return redirect("checks:charter", slug=first.slug)
+
+
+@login_required
+def charter_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if organisation.pk not in member_organisations(request.user):
+        require(request.user, Action.VIEW, None)  # raises: not a member
+    year = timezone.localdate().year
+    charter = charter_for(organisation)
+    evaluation = evaluate_organisation(charter, organisation_facts(organisation, year))
+    counts = {}
+    rows = (LawOutcome.objects.filter(system__organisation=organisation)
+            .exclude(system__status__in=["retired", "rejected"])
+            .values("number", "outcome").annotate(n=Count("pk")))
+    for row in rows:
+        counts.setdefault(row["number"], {})[row["outcome"]] = row["n"]
+    org_outcomes = {o.number: o for o in evaluation.outcomes}
+    principles = [
+        {"principle": p, "counts": counts.get(p.number, {}), "organisation_outcome": org_outcomes.get(p.number)}
+        for p in charter.principles
+    ]
+    form = TrainingEventForm(request.POST or None)
+    can_record = can(request.user, Action.CREATE, organisation.pk)
+    if request.method == "POST":
+        require(request.user, Action.CREATE, organisation.pk)
+        if form.is_valid():
+            event = form.save(commit=False)
+            event.organisation = organisation
+            event.save()
+            messages.success(request, "Formation enregistrée : les indicateurs des lois 7 et 8 sont à jour.")
+            return redirect("checks:charter", slug=organisation.slug)
+    return render(request, "checks/charter.html", {
+        "nav": "charter", "organisation": organisation, "charter": charter, "principles": principles,
+        "indicators": evaluation.indicators, "year": year, "form": form, "can_record": can_record,
+        "events": organisation.training_events.all()[:20],
+    })
