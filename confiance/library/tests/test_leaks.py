@@ -61,12 +61,15 @@ def test_it_shows_each_tier_to_its_rightful_reader(client, lib):
     _assert_present(_client(client, lib.expert).get(url).content, TIER2_SECRETS + TIER3_SECRETS)
 
 
-@pytest.mark.parametrize("reader", [0, 1, 2])
-@pytest.mark.parametrize("word", ["Quetzalcorp", "palimpseste", "xylophonique", "hyperboree", "cryptonomicon", "ornithorynque"])
+HIDDEN_WORDS = [(reader, word) for reader in (0, 1, 2)
+                for word in ("Quetzalcorp", "palimpseste", "xylophonique", "hyperboree", "cryptonomicon", "ornithorynque")
+                if reader < 2 or word in ("hyperboree", "cryptonomicon", "ornithorynque")]  # a member reads tier 2
+
+
+@pytest.mark.parametrize(("reader", "word"), HIDDEN_WORDS)
 def test_it_finds_nothing_by_words_of_a_hidden_tier(client, lib, reader, word):
     person, secrets = _readers(lib)[reader]
-    if word not in secrets:
-        pytest.skip("this reader may read this tier")
+    assert word in secrets
     c = _client(client, person)
     page = c.get(reverse("library:home"), {"q": word})
     assert page.context["result"].total == 0
