@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve bench lint docs clean
+.PHONY: run test install install-test migrate demo serve bench bench-public lint docs clean
 
 run: install migrate demo serve
 
@@ -46,6 +46,9 @@ bench: install-test
 
 bench-library: install-test
 	$(PY) bench/library.py
+
+bench-public: install-test
+	$(PY) bench/public.py
 
 lint: install-test
 	$(VENV)/bin/ruff check .

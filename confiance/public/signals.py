@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from confiance.checks.inputs import register_state_provider
 from confiance.checks.models import CheckResult
-from confiance.public.models import Notice, PublicVersion
+from confiance.public.models import Notice, PublicProfile, PublicVersion
 from confiance.public.records import digest, public_record
 from confiance.rules import transparency
 
@@ -44,6 +44,14 @@ def version_on_checks(sender, instance, raw=False, **kwargs):
 def version_on_notice(sender, instance, raw=False, **kwargs):
     if not raw:
         publish_version(instance.system)
+
+
+@receiver(post_save, sender=PublicProfile, dispatch_uid="public_version_on_profile")
+def version_on_profile(sender, instance, raw=False, **kwargs):
+    # The public contact appears on every page of the organisation's systems.
+    if not raw:
+        for system in instance.organisation.ai_systems.filter(status__in=transparency.PUBLIC_STATUSES):
+            publish_version(system)
 
 
 def _version_on_review_act(sender, instance, raw=False, **kwargs):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from confiance.accounts.models import Organisation
 from confiance.checks.inputs import charter_for, organisation_facts
 from confiance.checks.models import LawOutcome
+from confiance.public.cache import cached_public_page
 from confiance.public.forms import PublicFilterForm
 from confiance.public.models import ExplanationRequest, PublicVersion
 from confiance.public.records import LABELS, public_record, public_systems
@@ -61,6 +62,7 @@ def home(request, slug):
     })
 
 
+@cached_public_page
 def system_list(request, slug):
     organisation = get_organisation(slug)
     form = PublicFilterForm(request.GET or None, organisation=organisation)
@@ -86,6 +88,7 @@ def system_list(request, slug):
     })
 
 
+@cached_public_page
 def system_detail(request, slug, pk):
     system = get_public_system(slug, pk)
     record = public_record(system)

@@ -1,7 +1,20 @@
 import pytest
+from django.core.cache import cache
+
+from confiance.public import cache as page_cache
 
 from confiance.public.models import PublicProfile
 from tests.factories import make_system
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with an empty page cache: ids and dates repeat between tests."""
+    cache.clear()
+    page_cache._generations.clear()
+    yield
+    cache.clear()
+    page_cache._generations.clear()
 
 
 @pytest.fixture

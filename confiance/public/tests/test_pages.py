@@ -73,3 +73,16 @@ def test_it_loads_nothing_from_another_host(client, public):
         text = unescape(client.get(reverse(f"public:{name}", args=args)).content.decode())
         assert "<script" not in text
         assert 'src="http' not in text and 'href="http' not in text.split("<main")[0]
+
+
+def test_it_serves_a_cached_page_until_the_content_changes(client, public, django_assert_max_num_queries):
+    url = reverse("public:system", args=[public.org.slug, public.deployed.pk])
+    assert "crèches" in unescape(client.get(url).content.decode())
+    with django_assert_max_num_queries(2):
+        client.get(url)
+    public.deployed.name = "Prévision des places en multi-accueil"
+    public.deployed.save()
+    from confiance.public import cache as page_cache
+
+    page_cache._generations.clear()  # as after GENERATION_TTL seconds
+    assert "multi-accueil" in unescape(client.get(url).content.decode())
