@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "confiance.api",
     "confiance.portability",
     "confiance.demo",
+    "confiance.review",
     "confiance.library",
     "confiance.public",
 ]
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "confiance.review.context_processors.unread_notifications",
             ],
         },
     },
@@ -137,6 +139,12 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # How many records a list page shows at once.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
+
+# The review (docs/review.md): days a committee has to give its opinion by default, how many days
+# before a deadline `sendreminders` reminds people, and the largest document a dossier accepts.
+REVIEW_DEADLINE_DAYS = env_int("REVIEW_DEADLINE_DAYS", 30)
+REVIEW_REMINDER_DAYS = env_int("REVIEW_REMINDER_DAYS", 7)
+REVIEW_UPLOAD_MAX_MB = env_int("REVIEW_UPLOAD_MAX_MB", 10)
 
 # The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
 LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)

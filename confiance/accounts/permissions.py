@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from confiance.rules.permissions import (
-    ETHICS_VISIBLE_STATUSES,
     FULL_READER_ROLES,
     Action,
     RecordFacts,
@@ -41,20 +40,36 @@ def viewer_for(person):
     return viewer
 
 
-def facts_for(system):
+def ethics_reader_ids(system):
+    """Return the ids of the people sitting on an ethics committee `system` has been referred to."""
+    if system.pk is None:
+        return frozenset()
+    # Referrals and committees belong to confiance.review; the lookups name them by their relations.
+    return frozenset(
+        pk for pk in system.referrals.filter(committee__kind="ethics")
+        .values_list("committee__members__person_id", flat=True) if pk is not None
+    )
+
+
+def facts_for(system, viewer=None):
+    """Return the rule's view of `system`; who may read it as an ethics member is looked up only when it matters."""
+    roles = viewer.roles_in(system.organisation_id) if viewer is not None else frozenset({Role.ETHICS_COMMITTEE})
+    needs_readers = Role.ETHICS_COMMITTEE in roles and not roles & FULL_READER_ROLES
     return RecordFacts(
         organisation_id=system.organisation_id,
         service_id=system.service_id,
         owner_id=system.owner_id,
         created_by_id=system.created_by_id,
         status=system.status,
+        ethics_reader_ids=ethics_reader_ids(system) if needs_readers else frozenset(),
     )
 
 
 def can(person, action, organisation_id, system=None):
     """Return True when `person` may do `action` (see rules.permissions.Action)."""
-    record = facts_for(system) if system is not None else None
-    return allows(viewer_for(person), action, organisation_id, record)
+    viewer = viewer_for(person)
+    record = facts_for(system, viewer) if system is not None else None
+    return allows(viewer, action, organisation_id, record)
 
 
 def require(person, action, organisation_id, system=None):
@@ -78,9 +93,22 @@ def visible_filter(person):
             full.append(org)
         elif Role.ETHICS_COMMITTEE in roles:
             ethics.append(org)
-    return Q(organisation_id__in=full) | Q(
-        organisation_id__in=ethics, status__in=ETHICS_VISIBLE_STATUSES
-    )
+    if not ethics:
+        return Q(organisation_id__in=full)
+    from confiance.register.models import AISystem
+
+    referred = AISystem.objects.filter(
+        referrals__committee__kind="ethics", referrals__committee__members__person_id=viewer.person_id
+    ).values("pk")
+    return Q(organisation_id__in=full) | Q(organisation_id__in=ethics, pk__in=referred)
+
+
+def sits_on(person, committee):
+    """Return True when `person` may act for `committee`: a seat on it, or admin of its organisation."""
+    viewer = viewer_for(person)
+    if viewer.is_superuser or Role.ADMIN in viewer.roles_in(committee.organisation_id):
+        return True
+    return person.is_authenticated and person.committee_seats.filter(committee=committee).exists()
 
 
 def member_organisations(person):
@@ -99,4 +127,5 @@ def organisations_where(person, action):
     return [org for org in member_organisations(person) if allows(viewer, action, org)]
 
 
-__all__ = ["Action", "can", "member_organisations", "organisations_where", "require", "viewer_for", "visible_filter"]
+__all__ = ["Action", "can", "member_organisations", "organisations_where", "require", "sits_on", "viewer_for",
+           "visible_filter"]

@@ -17,7 +17,16 @@ from confiance.register.choices import (
     Technique,
 )
 from confiance.register.search import fold
+from confiance.rules import lifecycle
 from confiance.rules.human_primacy import automated_decision_reasons
+
+
+class TransitionRefused(ValidationError):
+    """A status change the lifecycle refuses; `result` holds the reasons with their sources."""
+
+    def __init__(self, result):
+        self.result = result
+        super().__init__(result.message)
 
 
 def automated_decision_message(reasons):
@@ -163,11 +172,27 @@ class AISystem(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def set_status(self, status, reason=""):
-        """Move the record to `status` and keep the reason in its history."""
-        self.status = status
+    def set_status(self, status, reason="", *, actor=None, facts=None):
+        """Move the record to `status`, keep the reason and the person in its history; the only door.
+
+        A person's move (`actor` given) must come with the lifecycle's facts
+        (confiance.review.transitions.transition gathers them) and is refused
+        with `TransitionRefused` unless rules.lifecycle allows it. Without an
+        actor, the system records a status known from elsewhere (demo sources,
+        a restored archive, test set-up) and only the status itself is checked.
+        """
+        status = lifecycle.Status(status)
+        if actor is not None or facts is not None:
+            if facts is None:
+                raise ValueError("A person's move needs the lifecycle facts (use confiance.review.transitions).")
+            result = lifecycle.decide(facts, status)
+            if not result.allowed:
+                raise TransitionRefused(result)
+        self.status = status.value
         self.status_changed_at = timezone.now()
-        self._change_reason = reason
+        self._change_reason = reason[:100]
+        if actor is not None:
+            self._history_user = actor
         self.save()
 
     def save(self, *args, **kwargs):

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -129,10 +128,15 @@ def system_edit(request, pk):
 @login_required
 def system_retire(request, pk):
     """Retire a record: the register never deletes, it keeps what was."""
+    from confiance.review.transitions import TransitionRefused, transition
+
     system = _get_system_for_user(request, pk, Action.EDIT)
-    with transaction.atomic():
-        system.set_status(Status.RETIRED, reason="Retrait du registre")
-    messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
+    try:
+        transition(system, Status.RETIRED, request.user, "Retrait du registre")
+    except TransitionRefused as error:
+        messages.error(request, "Le système n'est pas retiré. " + error.result.message)
+    else:
+        messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
     return redirect("register:detail", pk=system.pk)
 
 

@@ -8,14 +8,17 @@ The matrix, for a person's roles in the record's organisation:
 
 - every member of the organisation reads its records (seeing what colleagues
   already run is how duplicates are avoided), except the ethics committee
-  members, who are often citizens or elected members: they read only records
-  that have reached review (`ETHICS_VISIBLE_STATUSES`);
+  members, who are often citizens or elected members: they read only the
+  records referred to a committee they sit on (`RecordFacts.ethics_reader_ids`);
 - an agent creates records and edits their own drafts;
 - a steward (référent data & IA) creates records and edits every record of the
   services they answer for, whatever its status;
 - the DPO and internal committee members read everything and edit nothing here
   (their own acts, DPIA opinions and committee opinions, live in other screens);
 - an admin does everything in their organisation, including the full export;
+- the review (referring a record to a committee, recording the authority's
+  decisions, keeping the approved-tools catalogue, answering agents' requests)
+  belongs to the internal committee and the admins (`REVIEWER_ROLES`);
 - nobody reads or writes another organisation's records: what is public about
   them is on the public site, which never goes through the register.
 """
@@ -38,26 +41,14 @@ class Action(StrEnum):
     CREATE = "create"
     EDIT = "edit"
     EXPORT = "export"  # the whole organisation, people included
+    REVIEW = "review"  # refer, decide, keep the approved tools (organisation-level)
 
-
-# Statuses from which a record is before the committees, and so readable by the
-# ethics committee's members.
-ETHICS_VISIBLE_STATUSES = frozenset(
-    {
-        "under_review",
-        "approved_for_experimentation",
-        "experimenting",
-        "deployed",
-        "suspended",
-        "retired",
-        "rejected",
-    }
-)
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})
 FULL_READER_ROLES = frozenset(
     {Role.AGENT, Role.STEWARD, Role.DPO, Role.INTERNAL_COMMITTEE, Role.ADMIN}
 )
+REVIEWER_ROLES = frozenset({Role.INTERNAL_COMMITTEE, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -82,6 +73,8 @@ class RecordFacts:
     owner_id: int | None
     created_by_id: int | None
     status: str
+    # People sitting on an ethics committee this record has been referred to.
+    ethics_reader_ids: frozenset = frozenset()
 
 
 def allows(viewer, action, organisation_id, record=None):
@@ -102,12 +95,14 @@ def allows(viewer, action, organisation_id, record=None):
         return False
     if action is Action.CREATE:
         return bool(roles & CREATOR_ROLES)
+    if action is Action.REVIEW:
+        return bool(roles & REVIEWER_ROLES)
     if record is None:
         return False
     if action is Action.VIEW:
         if roles & FULL_READER_ROLES:
             return True
-        return Role.ETHICS_COMMITTEE in roles and record.status in ETHICS_VISIBLE_STATUSES
+        return Role.ETHICS_COMMITTEE in roles and viewer.person_id in record.ethics_reader_ids
     # Action.EDIT
     if Role.STEWARD in roles and record.service_id in viewer.steward_services:
         return True

@@ -25,7 +25,8 @@ RECORD_MATRIX = {
     ("steward", "of_other_service"): {"draft": (True, False), "under_review": (True, False)},
     ("dpo", "-"): {"draft": (True, False), "under_review": (True, False)},
     ("internal_committee", "-"): {"draft": (True, False), "under_review": (True, False)},
-    ("ethics_committee", "-"): {"draft": (False, False), "under_review": (True, False)},
+    # Ethics members read only records referred to their committee (see test_ethics_visibility below).
+    ("ethics_committee", "-"): {"draft": (False, False), "under_review": (False, False)},
     ("admin", "-"): {"draft": (True, True), "under_review": (True, True)},
 }
 CREATE = {"agent": True, "steward": True, "dpo": False, "internal_committee": False,
@@ -127,3 +128,26 @@ def test_it_lets_a_superuser_do_everything(client, world):
     system = _record(world, "draft", make_person(world[True][0], ["agent"]))
     for action in Action:
         assert can(boss, action, system.organisation_id, system)
+
+
+def test_it_lets_ethics_members_read_only_the_records_referred_to_a_committee_they_sit_on(client, world):
+    from confiance.review.models import Committee, CommitteeMember, Referral
+
+    org = world["record_org"]
+    member, outsider = make_person(org, ["ethics_committee"]), make_person(org, ["ethics_committee"])
+    ethics = Committee.objects.create(organisation=org, kind="ethics", name="Comité éthique")
+    internal = Committee.objects.create(organisation=org, kind="internal", name="Comité interne")
+    CommitteeMember.objects.create(committee=ethics, person=member, constituency="citizen")
+    CommitteeMember.objects.create(committee=internal, person=outsider)
+    referred = _record(world, "under_review", make_person(org, ["agent"]))
+    internal_only = _record(world, "under_review", make_person(org, ["agent"]))
+    for system, committee in ((referred, ethics), (referred, internal), (internal_only, internal)):
+        Referral.objects.create(system=system, committee=committee, question="Avis ?", deadline="2030-01-01")
+
+    for person, system, expected in ((member, referred, True), (member, internal_only, False),
+                                     (outsider, referred, False), (outsider, internal_only, False)):
+        assert can(person, Action.VIEW, org.pk, system) is expected
+        assert AISystem.objects.filter(visible_filter(person), pk=system.pk).exists() is expected
+        client.force_login(person)
+        assert client.get(reverse("register:detail", args=[system.pk])).status_code == (200 if expected else 404)
+    assert AISystem.objects.filter(visible_filter(member)).count() == 1  # no duplicate rows from the joins

@@ -4,7 +4,7 @@ from django.db import transaction
 from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
 from confiance.checks.models import Charter, Principle, Questionnaire, TrainingEvent
 from confiance.checks.recompute import recompute
-from confiance.demo import checks_data, register_data
+from confiance.demo import checks_data, register_data, review_data
 from confiance.demo.accounts import DEMO_PASSWORD, DEMO_PEOPLE, MONTPELLIER, NANTES, ROLE_LABELS
 from confiance.register.models import AISystem
 from confiance.rules.charter import MONTPELLIER_CHARTER
@@ -67,6 +67,7 @@ class Command(BaseCommand):
             if data.get("status", "draft") != "draft":
                 system.set_status(data["status"], reason="Statut d'après la source")
         self._load_checks(orgs)
+        review_data.load_review_demo()
         from confiance.public.demo import load_public_demo; load_public_demo()  # noqa: E702
 
     def _load_checks(self, orgs):

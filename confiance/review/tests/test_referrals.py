@@ -1,0 +1,106 @@
+"""The referral's dossier, its documents, and the committee's opinion."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from confiance.review.models import Document, Opinion
+from confiance.review.tests.helpers import make_committee, make_referral
+
+
+@pytest.fixture
+def referral(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    cast.system.set_status("under_review", reason="Prise en instruction")
+    internal = make_committee(cast.org, "internal", [cast.committee])
+    return make_referral(cast.system, internal)
+
+
+def test_it_shows_the_dossier_with_the_checks_and_their_sources_and_the_history(client, cast, referral):
+    client.force_login(cast.committee)
+    body = client.get(reverse("review:referral", args=[referral.pk])).content.decode()
+    assert cast.system.name in body and referral.question in body
+    assert "Règlement européen sur l'IA" in body and "<cite>" in body  # the checks panel, with citations
+    assert "Prise en instruction" in body  # the history
+
+
+def test_it_refers_a_record_and_tells_the_committee(client, cast, referral):
+    ethics = make_committee(cast.org, "ethics", [cast.ethics])
+    client.force_login(cast.committee)
+    response = client.post(reverse("review:refer", args=[cast.system.pk]), {
+        "committee": ethics.pk, "question": "Avis sur ce projet sensible ?", "deadline": "2030-02-01"})
+    assert response.status_code == 302
+    assert ethics.referrals.get().referred_by == cast.committee
+    assert cast.ethics.notifications.filter(kind="referral").count() == 1
+
+
+def test_it_lets_only_reviewers_refer(client, cast, referral):
+    client.force_login(cast.agent)
+    assert client.get(reverse("review:refer", args=[cast.system.pk])).status_code == 403
+
+
+def test_it_attaches_a_document_and_refuses_wrong_types_and_sizes(client, cast, referral, settings):
+    client.force_login(cast.committee)
+    url = reverse("review:document_upload", args=[referral.pk])
+    ok = SimpleUploadedFile("note.pdf", b"%PDF-1.4 note", content_type="application/pdf")
+    client.post(url, {"title": "Note de cadrage", "file": ok})
+    assert Document.objects.get().title == "Note de cadrage"
+    bad = SimpleUploadedFile("script.exe", b"MZ", content_type="application/octet-stream")
+    body = client.post(url, {"title": "Exécutable", "file": bad}, follow=True).content.decode()
+    assert "pas ajouté" in body and Document.objects.count() == 1
+    settings.REVIEW_UPLOAD_MAX_MB = 0
+    big = SimpleUploadedFile("gros.pdf", b"%PDF" + b"0" * 2048, content_type="application/pdf")
+    body = client.post(url, {"title": "Trop gros", "file": big}, follow=True).content.decode()
+    assert "dépasse 0 Mo" in body and Document.objects.count() == 1
+    download = client.get(reverse("review:document", args=[Document.objects.get().pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_it_records_an_opinion_with_conditions_and_refuses_one_without_them(client, cast, referral):
+    client.force_login(cast.committee)
+    url = reverse("review:opinion", args=[referral.pk])
+    data = {"verdict": "with_conditions", "text": "Utile.", "conditions": "", "votes_for": 5, "votes_against": 1,
+            "abstentions": 0, "given_on": "2025-03-12"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and "doit énoncer ses conditions" in response.content.decode()
+    assert not Opinion.objects.exists()
+    client.post(url, {**data, "conditions": "Informer les usagers (loi 6)."})
+    opinion = Opinion.objects.get()
+    assert opinion.recorded_by == cast.committee and opinion.votes_for == 5 and not opinion.published
+    assert cast.agent.notifications.filter(kind="opinion").exists()
+    assert opinion.history.first().history_user == cast.committee
+
+
+def test_it_lets_only_the_committees_members_give_its_opinion(client, cast, referral):
+    client.force_login(cast.dpo)  # reads everything, sits on no committee
+    assert client.get(reverse("review:referral", args=[referral.pk])).status_code == 200
+    assert client.get(reverse("review:opinion", args=[referral.pk])).status_code == 403
+
+
+def test_it_shows_an_ethics_member_only_the_referrals_of_their_committee(client, cast, referral):
+    ethics = make_committee(cast.org, "ethics", [cast.ethics])
+    client.force_login(cast.ethics)
+    assert client.get(reverse("review:referral", args=[referral.pk])).status_code == 404
+    assert client.get(reverse("review:committee", args=[referral.committee_id])).status_code == 404
+    mine = make_referral(cast.system, ethics)
+    assert client.get(reverse("review:referral", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("register:detail", args=[cast.system.pk])).status_code == 200
+
+
+def test_it_holds_a_session_with_its_agenda_attendance_and_minutes(client, cast, referral):
+    committee = referral.committee
+    client.force_login(cast.committee)
+    response = client.post(reverse("review:session_create", args=[committee.pk]), {"held_on": "2025-03-12"})
+    session = committee.sessions.get()
+    assert response.status_code == 302
+    seat = committee.members.get()
+    client.post(reverse("review:session", args=[session.pk]), {
+        "seance-held_on": "2025-03-12", "seance-attendees": [seat.pk], "seance-minutes": "Examen du projet.",
+        "odj-referrals": [referral.pk]})
+    referral.refresh_from_db()
+    session.refresh_from_db()
+    assert referral.session == session and list(session.attendees.all()) == [seat]
+    assert session.minutes == "Examen du projet."
+    client.force_login(cast.agent)
+    refused = client.post(reverse("review:session", args=[session.pk]), {"seance-held_on": "2025-01-01"})
+    assert refused.status_code == 403

@@ -1,0 +1,177 @@
+"""Committees and their work: overview, sessions and agendas, referrals with their dossier, opinions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from confiance.accounts.permissions import Action, can, sits_on
+from confiance.checks.models import CheckResult
+from confiance.register.timeline import timeline_for
+from confiance.register.views import _get_system_for_user
+from confiance.review import transitions
+from confiance.review.forms import AgendaForm, DocumentForm, OpinionForm, ReferralForm, SessionForm
+from confiance.review.models import Document, Opinion, Referral, Session
+from confiance.review.views.access import (
+    get_committee_for_user,
+    get_referral_for_user,
+    reads_everything,
+    require_review,
+    visible_committees,
+)
+
+
+@login_required
+def review_home(request):
+    """The committees a person may see, their open referrals and next sessions."""
+    committees = visible_committees(request.user).select_related("organisation")
+    open_referrals = [r for r in Referral.objects.filter(committee__in=committees, opinion__isnull=True)
+                      .select_related("system", "committee") if reads_everything(request.user, r.system.organisation_id)
+                      or sits_on(request.user, r.committee)]
+    sessions = Session.objects.filter(committee__in=committees, held_on__gte=timezone.localdate()).order_by("held_on")
+    return render(request, "review/home.html", {"nav": "review", "committees": committees,
+                                                "open_referrals": open_referrals, "sessions": sessions[:10]})
+
+
+@login_required
+def committee_detail(request, pk):
+    committee = get_committee_for_user(request, pk)
+    return render(request, "review/committee.html", {
+        "nav": "review", "committee": committee,
+        "members": committee.members.select_related("person"),
+        "sessions": committee.sessions.all(),
+        "referrals": committee.referrals.select_related("system", "opinion").order_by("-referred_on", "-pk"),
+        "can_manage": sits_on(request.user, committee),
+    })
+
+
+@login_required
+def session_create(request, pk):
+    committee = get_committee_for_user(request, pk)
+    if not sits_on(request.user, committee):
+        raise PermissionDenied("Seuls les membres du comité organisent ses séances.")
+    form = SessionForm(request.POST or None, committee=committee)
+    if request.method == "POST" and form.is_valid():
+        session = form.save(commit=False)
+        session.committee = committee
+        session.save()
+        form.save_m2m()
+        messages.success(request, "La séance est créée : inscrivez les saisines à son ordre du jour.")
+        return redirect("review:session", pk=session.pk)
+    return render(request, "review/form.html", {"form": form, "title": f"Nouvelle séance — {committee}",
+                                                "back": committee})
+
+
+@login_required
+def session_detail(request, pk):
+    """A session: its agenda, attendance and minutes; members update them here."""
+    session = get_object_or_404(Session.objects.select_related("committee"), pk=pk)
+    committee = get_committee_for_user(request, session.committee_id)
+    can_manage = sits_on(request.user, committee)
+    form = SessionForm(request.POST or None, instance=session, committee=committee, prefix="seance")
+    agenda = AgendaForm(request.POST or None, session=session, prefix="odj",
+                        initial={"referrals": session.agenda.all()})
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
+        if form.is_valid() and agenda.is_valid():
+            form.save()
+            session.agenda.filter(opinion__isnull=True).exclude(pk__in=agenda.cleaned_data["referrals"]).update(
+                session=None)
+            for referral in agenda.cleaned_data["referrals"]:
+                referral.session = session
+                referral.save()
+            messages.success(request, "La séance est enregistrée.")
+            return redirect("review:session", pk=session.pk)
+    return render(request, "review/session.html", {
+        "nav": "review", "session": session, "form": form, "agenda_form": agenda, "can_manage": can_manage,
+        "agenda": session.agenda.select_related("system", "opinion"),
+    })
+
+
+@login_required
+def referral_create(request, pk):
+    """Refer a record to a committee."""
+    system = _get_system_for_user(request, pk)
+    require_review(request, system.organisation_id)
+    form = ReferralForm(request.POST or None, system=system)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        referral = transitions.refer(system, data["committee"], request.user, data["question"], data["deadline"],
+                                     data["session"])
+        messages.success(request, f"Le {referral.committee} est saisi ; ses membres sont prévenus.")
+        return redirect("review:referral", pk=referral.pk)
+    return render(request, "review/form.html", {"form": form, "title": f"Saisir un comité — {system.name}",
+                                                "system": system})
+
+
+@login_required
+def referral_detail(request, pk):
+    """The dossier: the record, its checks with their sources, its history, its documents and the opinion."""
+    referral = get_referral_for_user(request, pk)
+    system = referral.system
+    result = CheckResult.objects.filter(system=system).first()
+    return render(request, "review/referral.html", {
+        "nav": "review", "referral": referral, "system": system,
+        "checks_panel": {"result": result, "report": result.report if result else None, "can_edit": False,
+                         "system": system},
+        "timeline": timeline_for(system),
+        "documents": referral.documents.all(),
+        "opinion": getattr(referral, "opinion", None),
+        "can_act": sits_on(request.user, referral.committee),
+        "document_form": DocumentForm(),
+    })
+
+
+@require_POST
+@login_required
+def document_upload(request, pk):
+    referral = get_referral_for_user(request, pk)
+    if not (sits_on(request.user, referral.committee) or _may_edit(request, referral.system)):
+        raise PermissionDenied("Vous ne pouvez pas compléter ce dossier.")
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        document = form.save(commit=False)
+        document.referral, document.uploaded_by = referral, request.user
+        document.save()
+        messages.success(request, f"« {document.title} » est ajouté au dossier.")
+    else:
+        errors = " ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, f"Le document n'est pas ajouté : {errors}")
+    return redirect("review:referral", pk=referral.pk)
+
+
+def _may_edit(request, system):
+    return can(request.user, Action.EDIT, system.organisation_id, system)
+
+
+@login_required
+def document_download(request, pk):
+    document = get_object_or_404(Document, pk=pk)
+    get_referral_for_user(request, document.referral_id)
+    try:
+        return FileResponse(document.file.open("rb"), as_attachment=True,
+                            filename=document.file.name.rsplit("/", 1)[-1])
+    except FileNotFoundError as missing:
+        raise Http404("Le fichier est introuvable.") from missing
+
+
+@login_required
+def opinion_create(request, pk):
+    """Record a committee's opinion on a referral; once given, an opinion is kept, not replaced."""
+    referral = get_referral_for_user(request, pk)
+    if not sits_on(request.user, referral.committee):
+        raise PermissionDenied("Seuls les membres du comité saisi rendent son avis.")
+    if referral.answered:
+        messages.info(request, "Le comité a déjà rendu son avis sur cette saisine.")
+        return redirect("review:referral", pk=referral.pk)
+    form = OpinionForm(request.POST or None, instance=Opinion(referral=referral))
+    if request.method == "POST" and form.is_valid():
+        transitions.record_opinion(form.save(commit=False), request.user)
+        messages.success(request, "L'avis est enregistré ; le porteur et le comité interne sont prévenus.")
+        return redirect("review:referral", pk=referral.pk)
+    return render(request, "review/form.html", {"form": form, "title": f"Avis du {referral.committee}",
+                                                "system": referral.system, "intro": referral.question})
