@@ -63,7 +63,8 @@ def transition(system, to_status, actor, reason=""):
     """Move `system` to `to_status` on behalf of `actor`; raise TransitionRefused with the reasons if refused."""
     target = lifecycle.Status(to_status)
     source = lifecycle.Status(system.status)
-    system.set_status(target, reason=reason or f"{source.label} → {target.label}", actor=actor,
+    move = f"{source.label} → {target.label}"  # the timeline shows the move: the status field is not diffed
+    system.set_status(target, reason=f"{move} : {reason}" if reason else move, actor=actor,
                       facts=facts_for(system, actor))
     recompute(system)
     if target is lifecycle.Status.SUBMITTED:

@@ -48,7 +48,7 @@ def test_it_retires_instead_of_deleting_and_keeps_the_history(client, cast):
     assert response.status_code == 302
     cast.system.refresh_from_db()
     assert cast.system.status == "retired"
-    assert cast.system.history.first().history_change_reason == "Retrait du registre"
+    assert cast.system.history.first().history_change_reason == "Brouillon → Retiré : Retrait du registre"
     assert cast.system.history.count() == 2
 
 

@@ -8,7 +8,7 @@ from confiance.review.notifications import notify
 def test_it_counts_unread_messages_and_marks_them_read_when_opened(client, cast):
     note, = notify([cast.agent], "decision", "Décision sur le projet", "Autorisé.", "/registre/")
     client.force_login(cast.agent)
-    assert "Boîte de réception (1" in client.get(reverse("review:inbox")).content.decode()
+    assert "Boîte de réception (1 non lu)" in client.get(reverse("review:inbox")).content.decode()
     response = client.post(reverse("review:notification", args=[note.pk]))
     assert response.status_code == 302 and response.url == "/registre/"
     note.refresh_from_db()
