@@ -149,3 +149,54 @@ def test_it_plays_the_whole_review_from_submission_to_deployment(page, live_serv
                  "Autorisé à l'expérimentation → En expérimentation", "En expérimentation → Déployé"):
         assert move in timeline, move
     assert "Accord pour expérimenter" in timeline
+
+
+def test_it_declares_a_tool_and_every_committee_page_passes_axe(page, live_server, assert_accessible):
+    from confiance.review.models import ApprovedTool, Declaration, Session, YearlyReview
+
+    org = make_organisation(name="Ville de Test", slug="ville-test")
+    make_service(org, name="Direction de la communication")
+    make_person(org, ["agent"], username="agent")
+    member = make_person(org, ["internal_committee"], username="comite")
+    internal = Committee.objects.create(organisation=org, kind="internal", name="Comité interne Data & IA")
+    CommitteeMember.objects.create(committee=internal, person=member, role="secretary")
+    ApprovedTool.objects.create(organisation=org, name="Assistant souverain", vendor="Éditeur", hosting_country="FR",
+                                allowed_uses="Reformuler des textes publics.", forbidden_data="Données personnelles.")
+    deployed = make_system(org, name="Capteurs de remplissage", status="deployed")
+    review = YearlyReview.objects.create(system=deployed, due_on="2030-01-01")
+    session = Session.objects.create(committee=internal, held_on="2030-01-10", place="Salle du conseil")
+
+    login(page, live_server, "agent", PASSWORD)
+    page.get_by_role("link", name="Outils IA autorisés").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="déclarez-le").click()
+    page.get_by_role("button", name="Déclarer").click()  # empty: refused, nothing saved
+    assert page.get_by_role("alert").is_visible() and not Declaration.objects.exists()
+    assert_accessible(page)
+    page.get_by_label("Outil autorisé").select_option(label="— Un outil qui n'est pas dans le catalogue —")
+    page.get_by_label("Autre outil").fill("Transcripteur de réunions")
+    page.get_by_label("Je souhaite utiliser cet outil").check()
+    page.get_by_label("Pour quoi faire *").fill("Préparer les comptes rendus.")
+    page.get_by_role("button", name="Déclarer").click()
+    assert "demande devant le comité interne" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    switch_to(page, live_server, "comite")
+    page.get_by_role("link", name=UNREAD).click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/instruction/declarations/")
+    assert "Transcripteur de réunions" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="Comités", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Comité interne Data & IA", exact=True).click()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/instruction/seances/{session.pk}/")
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/instruction/revues/{review.pk}/")
+    assert_accessible(page)
+    page.get_by_label("Maintenir le déploiement").check()
+    page.get_by_label("Constats *").fill("Aucun incident ; contrôles relus.")
+    page.get_by_role("button", name="Enregistrer la revue").click()
+    review.refresh_from_db()
+    assert review.done_on is not None and YearlyReview.objects.filter(system=deployed, done_on=None).exists()
