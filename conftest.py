@@ -5,6 +5,12 @@ import pytest
 from tests.factories import make_organisation, make_person, make_service, make_system
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hash test passwords with MD5: the default hasher costs seconds per test for nothing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 class Cast:
     """Montpellier-like organisation `org` with one person per role; `other_org` is a stranger."""
 

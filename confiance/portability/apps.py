@@ -10,7 +10,7 @@ class PortabilityConfig(AppConfig):
         from confiance.portability.registry import register_portable
         from confiance.register.models import AISystem
 
-        register_portable(Organisation, "pk")
+        register_portable(Organisation, "id")
         register_portable(Service, "organisation")
         register_portable(Membership, "organisation")
         register_portable(AISystem, "organisation")

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 import confiance
-from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person
+from confiance.accounts.models import Organisation, OrganisationGroup, Person
 from confiance.portability.registry import PORTABLE_MODELS
 
 FORMAT = "confiance-export"
@@ -33,22 +33,30 @@ def organisation_objects(organisation):
     """Return, as {label: objects}, every object that belongs to `organisation`, history included."""
     parts = {"groups": [organisation.group] if organisation.group else []}
     person_ids = set()
-    for model, lookup in PORTABLE_MODELS.items():
-        objects = list(model.objects.filter(**{lookup: organisation.pk}).order_by("pk"))
+    for model, portable in PORTABLE_MODELS.items():
+        where = {portable.organisation_lookup: organisation.pk}
+        objects = list(model.objects.filter(**where).order_by("pk"))
         history = []
         if hasattr(model, "history"):
-            history = list(model.history.model.objects.filter(**{lookup: organisation.pk}).order_by("history_id"))
+            history = list(model.history.model.objects.filter(**where).order_by("history_id"))
         parts[model._meta.label_lower] = objects
         parts[f"{model._meta.label_lower} history"] = history
+        for through in _history_m2m_models(model):
+            history_where = {f"history__{portable.organisation_lookup}": organisation.pk}
+            parts[through._meta.label_lower] = list(through.objects.filter(**history_where).order_by("pk"))
         for obj in [*objects, *history]:
             person_ids.update(_people_referenced(obj))
-    # django-simple-history keeps the stewards' services of each past version here.
-    membership_services = apps.get_model("accounts", "HistoricalMembership_services")
-    parts["accounts.membership services history"] = list(
-        membership_services.objects.filter(history__organisation=organisation).order_by("pk")
-    )
     parts["people"] = list(Person.objects.filter(pk__in=person_ids).order_by("pk"))
     return parts
+
+
+def _history_m2m_models(model):
+    """Yield the tables where django-simple-history keeps a model's past many-to-many values."""
+    for field in model._meta.many_to_many:
+        try:
+            yield apps.get_model(model._meta.app_label, f"Historical{model.__name__}_{field.name}")
+        except LookupError:
+            continue
 
 
 def _people_referenced(obj):
@@ -58,8 +66,6 @@ def _people_referenced(obj):
             value = getattr(obj, field.attname)
             if value is not None:
                 yield value
-    for membership_person in ([obj.person_id] if isinstance(obj, Membership) else []):
-        yield membership_person
 
 
 def export_organisation(organisation):
@@ -98,6 +104,7 @@ def import_archive(archive):
     try:
         with transaction.atomic():
             touched = set()
+            restored = {}
             for item in serializers.deserialize("json", json.dumps(archive["objects"])):
                 model = type(item.object)
                 if model is Person and Person.objects.filter(pk=item.object.pk).exists():
@@ -110,7 +117,12 @@ def import_archive(archive):
                 item.save(save_m2m=False)
                 _restore_m2m(item.object, m2m_data)
                 touched.add(model)
+                restored.setdefault(model, []).append(item.object)
             _reset_sequences(touched)
+            for model, objects in restored.items():
+                portable = PORTABLE_MODELS.get(model)
+                if portable and portable.after_restore:
+                    portable.after_restore(objects)
     except ArchiveError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure means a broken archive

@@ -7,4 +7,10 @@ class PublicConfig(AppConfig):
     verbose_name = "Site public de transparence"
 
     def ready(self):
-        from confiance.public import panels, signals  # noqa: F401 - registers the panel, receivers and law 6 state
+        from confiance.public import models, panels, signals  # noqa: F401 - registers the panel, receivers and law 6 state
+        from confiance.portability.registry import register_portable
+
+        register_portable(models.PublicProfile, "organisation")
+        register_portable(models.AnnualReport, "organisation")
+        for model in (models.Notice, models.PublicVersion, models.ExplanationRequest):
+            register_portable(model, "system__organisation")

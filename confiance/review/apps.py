@@ -6,4 +6,15 @@ class ReviewConfig(AppConfig):
     verbose_name = "Instruction (comités, avis, décisions, outils IA autorisés)"
 
     def ready(self):
-        from confiance.review import panels, state  # noqa: F401 - registers the record panel and the state provider
+        from confiance.review import models, panels, state  # noqa: F401 - registers the record panel and the state provider
+        from confiance.portability.registry import register_portable
+
+        for model in (models.Committee, models.ApprovedTool, models.Declaration):
+            register_portable(model, "organisation")
+        for model in (models.CommitteeMember, models.Session):
+            register_portable(model, "committee__organisation")
+        for model in (models.Referral, models.Decision, models.Experiment, models.YearlyReview):
+            register_portable(model, "system__organisation")
+        register_portable(models.Document, "referral__system__organisation")
+        register_portable(models.Opinion, "referral__system__organisation")
+        register_portable(models.Condition, "decision__system__organisation")
