@@ -86,3 +86,15 @@ def test_it_serves_a_cached_page_until_the_content_changes(client, public, djang
 
     page_cache._generations.clear()  # as after GENERATION_TTL seconds
     assert "multi-accueil" in unescape(client.get(url).content.decode())
+
+
+def test_it_answers_a_cached_page_before_sessions_and_authentication_run(client, public, cast):
+    url = reverse("public:system", args=[public.org.slug, public.deployed.pk])
+    first = client.get(url)
+    assert hasattr(first.wsgi_request, "user")  # built by the whole stack, then cached
+    second = client.get(url)
+    assert second.content == first.content
+    assert not hasattr(second.wsgi_request, "user")  # answered by CachedPublicPageMiddleware
+    client.force_login(cast.agent)
+    signed_in = client.get(url)
+    assert signed_in.wsgi_request.user == cast.agent  # a session skips the shortcut
