@@ -4,10 +4,8 @@
     .venv/bin/python scripts/cli_docs.py --check  # exit 1 if docs/cli.md is stale
 """
 
-import io
 import os
 import sys
-from contextlib import redirect_stdout
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -36,6 +36,9 @@ class Questionnaire(models.Model):
     class Meta:
         verbose_name = "questionnaire"
 
+    def __str__(self):
+        return f"Questionnaire — {self.system}"
+
 
 class CheckResult(models.Model):
     """The current result of every rule family for a record."""
@@ -61,6 +64,9 @@ class CheckResult(models.Model):
         """True when no approval or deployment may ever happen."""
         return self.risk_class == RiskClass.PROHIBITED or self.automated_decision_forbidden
 
+    def __str__(self):
+        return f"{self.system} — {self.get_risk_class_display()}"
+
 
 class LawOutcome(models.Model):
     """One principle of the charter for one record, so the list can filter on it."""
@@ -75,6 +81,9 @@ class LawOutcome(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["system", "number"], name="unique_law_outcome")]
         indexes = [models.Index(fields=["number", "outcome"])]
+
+    def __str__(self):
+        return f"{self.system} — principe {self.number} : {self.get_outcome_display()}"
 
 
 class DPIA(models.Model):
@@ -102,6 +111,9 @@ class DPIA(models.Model):
         verbose_name = "AIPD"
         verbose_name_plural = "AIPD"
 
+    def __str__(self):
+        return f"AIPD — {self.system}"
+
 
 class FRIA(models.Model):
     """The fundamental rights impact assessment of AI Act art. 27, for high-risk systems."""
@@ -125,6 +137,9 @@ class FRIA(models.Model):
         verbose_name = "AIDF (analyse d'impact sur les droits fondamentaux)"
         verbose_name_plural = "AIDF"
 
+    def __str__(self):
+        return f"AIDF — {self.system}"
+
 
 class EUDatabaseEntry(models.Model):
     """What a public deployer sends to the EU database (AI Act art. 49 § 3, annex VIII section C)."""
@@ -142,6 +157,9 @@ class EUDatabaseEntry(models.Model):
     class Meta:
         verbose_name = "enregistrement dans la base de données de l'UE"
         verbose_name_plural = "enregistrements dans la base de données de l'UE"
+
+    def __str__(self):
+        return f"Base de données de l'UE — {self.system}"
 
 
 class Charter(models.Model):
@@ -175,6 +193,9 @@ class Principle(models.Model):
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["charter", "number"], name="unique_principle_number")]
 
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
 
 class OrganisationPolicy(models.Model):
     """The figures and thresholds an organisation sets for its checks."""
@@ -193,6 +214,9 @@ class OrganisationPolicy(models.Model):
 
     class Meta:
         verbose_name = "politique de l'organisation"
+
+    def __str__(self):
+        return f"Politique — {self.organisation}"
 
 
 class TrainingEvent(models.Model):
@@ -213,3 +237,8 @@ class TrainingEvent(models.Model):
     class Meta:
         verbose_name = "formation"
         ordering = ["-held_on"]
+
+    def __str__(self):
+        return f"{self.title} ({self.held_on:%m/%Y})"
+
+

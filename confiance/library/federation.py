@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from simple_history.utils import bulk_create_with_history
 
+from confiance.accounts.models import Organisation
 from confiance.library import embeddings
 from confiance.library.choices import Maturity, RiskClass, SizeBand
 from confiance.library.models import LOCAL_ORIGIN, HarvestSource, SharedProject
 from confiance.library.search import index_project
-from confiance.accounts.models import Organisation
 from confiance.register.choices import Domain, Technique
 from confiance.rules.library_tiers import FIELD_TIERS, Tier, redact
 

@@ -226,8 +226,10 @@ class ContactRequest(models.Model):
         ANSWERED = "answered", "Répondue"
 
     project = models.ForeignKey(SharedProject, verbose_name="projet", on_delete=models.CASCADE, related_name="contact_requests")
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="demandeur", on_delete=models.CASCADE, related_name="library_contact_requests")
-    sender_organisation = models.ForeignKey(Organisation, verbose_name="collectivité du demandeur", on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="demandeur", on_delete=models.CASCADE,
+                               related_name="library_contact_requests")
+    sender_organisation = models.ForeignKey(Organisation, verbose_name="collectivité du demandeur",
+                                            on_delete=models.PROTECT, related_name="+")
     message = models.TextField("message")
     state = models.CharField("état", max_length=10, choices=State.choices, default=State.OPEN)
     answer = models.TextField("réponse", blank=True)
@@ -263,6 +265,9 @@ class Reuse(models.Model):
         verbose_name = "réutilisation"
         verbose_name_plural = "réutilisations"
 
+    def __str__(self):
+        return f"{self.system} ← {self.project}"
+
 
 class LibraryMessage(models.Model):
     """An in-app notice to an organisation's team (a reuse of their project, a new contact request)."""
@@ -279,6 +284,9 @@ class LibraryMessage(models.Model):
         verbose_name_plural = "messages de la bibliothèque"
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"Message pour {self.organisation}"
+
 
 def _hash_token(raw):
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -290,7 +298,8 @@ class FeedToken(models.Model):
     It is issued to a member organisation; only its SHA-256 is stored.
     """
 
-    organisation = models.ForeignKey(Organisation, verbose_name="organisation", on_delete=models.CASCADE, related_name="library_feed_tokens")
+    organisation = models.ForeignKey(Organisation, verbose_name="organisation", on_delete=models.CASCADE,
+                                     related_name="library_feed_tokens")
     name = models.CharField("nom", max_length=100)
     tier = models.PositiveSmallIntegerField("palier", choices=FeedTier.choices, default=FeedTier.MEMBER)
     prefix = models.CharField(max_length=8, editable=False)

@@ -16,3 +16,8 @@ class SearchDocument(models.Model):
 
     class Meta:
         app_label = "library"
+
+    def __str__(self):
+        return f"Index — projet {self.project_id}"
+
+

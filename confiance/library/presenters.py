@@ -7,8 +7,8 @@ show a field the tier rule withheld.
 from django.utils.html import format_html
 
 from confiance.library.models import SharedProject
-from confiance.rules.library_tiers import TIER_1, TIER_2, TIER_3, Tier
 from confiance.rules.library_text import snippet
+from confiance.rules.library_tiers import TIER_1, TIER_2, TIER_3, Tier
 
 CHOICE_FIELDS = ("domain", "technique", "status", "organisation_kind", "size_band", "risk_class")
 HIDDEN_ROWS = {"name", "summary", "public_extra", "member_extra", "sources", "origin_updated_at"}

@@ -21,11 +21,11 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.expressions import RawSQL
 
+from confiance.accounts.models import Organisation
 from confiance.library import embeddings
 from confiance.library.choices import Maturity, SizeBand
 from confiance.library.models import SharedProject
 from confiance.register.choices import Domain, Technique
-from confiance.accounts.models import Organisation
 from confiance.rules.library_rank import fuse
 from confiance.rules.library_text import fts5_expression, index_text, parse_query, tsquery_expression
 from confiance.rules.library_tiers import Tier

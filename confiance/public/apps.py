@@ -7,8 +7,8 @@ class PublicConfig(AppConfig):
     verbose_name = "Site public de transparence"
 
     def ready(self):
-        from confiance.public import models, panels, signals  # noqa: F401 - registers the panel, receivers and law 6 state
         from confiance.portability.registry import register_portable
+        from confiance.public import models, panels, signals  # noqa: F401 - registers the panel, receivers and law 6 state
 
         register_portable(models.PublicProfile, "organisation")
         register_portable(models.AnnualReport, "organisation")

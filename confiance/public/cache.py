@@ -13,8 +13,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import reverse
 from django.db.models import Max
+from django.urls import reverse
 
 from confiance.public.models import PublicVersion
 from confiance.register.models import AISystem

@@ -57,6 +57,9 @@ class Notice(models.Model):
     def is_published(self):
         return self.confirmed_at is not None
 
+    def __str__(self):
+        return f"Mention d'information — {self.system}"
+
 
 class PublicVersion(models.Model):
     """What a system's public page said from `published_at` on."""
@@ -72,6 +75,9 @@ class PublicVersion(models.Model):
         verbose_name_plural = "versions publiées"
         ordering = ["system", "-number"]
         constraints = [models.UniqueConstraint(fields=["system", "number"], name="unique_public_version")]
+
+    def __str__(self):
+        return f"{self.system} — version {self.number}"
 
 
 class ExplanationRequest(models.Model):

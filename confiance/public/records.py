@@ -15,7 +15,15 @@ from django.utils import timezone
 
 from confiance.checks.inputs import charter_for
 from confiance.public import review_bridge
-from confiance.register.choices import DecisionRole, Domain, HostingCountry, Magnitude, PeopleAffected, Status, Technique
+from confiance.register.choices import (
+    DecisionRole,
+    Domain,
+    HostingCountry,
+    Magnitude,
+    PeopleAffected,
+    Status,
+    Technique,
+)
 from confiance.register.models import AISystem
 from confiance.rules import transparency
 

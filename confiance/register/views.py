@@ -18,11 +18,11 @@ from confiance.accounts.permissions import (
     require,
     visible_filter,
 )
+from confiance.portability.archive import export_organisation
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.forms import AISystemForm, RegisterFilterForm
 from confiance.register.models import AISystem
 from confiance.register.panels import panels_for
-from confiance.portability.archive import export_organisation
 from confiance.register.timeline import timeline_for
 
 

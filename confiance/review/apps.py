@@ -6,8 +6,8 @@ class ReviewConfig(AppConfig):
     verbose_name = "Instruction (comités, avis, décisions, outils IA autorisés)"
 
     def ready(self):
-        from confiance.review import models, panels, state  # noqa: F401 - registers the record panel and the state provider
         from confiance.portability.registry import register_portable
+        from confiance.review import models, panels, state  # noqa: F401 - registers the record panel and the state provider
 
         for model in (models.Committee, models.ApprovedTool, models.Declaration):
             register_portable(model, "organisation")

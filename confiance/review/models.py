@@ -148,6 +148,9 @@ class Document(models.Model):
         verbose_name_plural = "pièces du dossier"
         ordering = ["uploaded_at"]
 
+    def __str__(self):
+        return f"Document — {self.referral}"
+
 
 class Opinion(models.Model):
     """A committee's answer to a referral (avis)."""
@@ -276,6 +279,9 @@ class Experiment(models.Model):
     def evaluated(self):
         return self.evaluated_on is not None and all(getattr(self, n).strip() for n in self.RESULT_FIELDS)
 
+    def __str__(self):
+        return f"Expérimentation — {self.system}"
+
 
 class YearlyReview(models.Model):
     """The yearly review of a deployed system: it reopens the checks."""
@@ -298,6 +304,9 @@ class YearlyReview(models.Model):
         verbose_name = "revue annuelle"
         verbose_name_plural = "revues annuelles"
         ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return f"Revue annuelle {self.due_on:%Y} — {self.system}"
 
 
 class ApprovedTool(models.Model):
@@ -367,6 +376,9 @@ class Declaration(models.Model):
     @property
     def tool_name(self):
         return self.tool.name if self.tool else self.other_tool
+
+    def __str__(self):
+        return f"Déclaration de {self.declared_by} — {self.organisation}"
 
 
 class Notification(models.Model):

@@ -440,7 +440,7 @@ class Answers:
         for key in data:
             if key not in known:
                 errors.append(f"Champ inconnu : « {key} ».")
-        for name, f in known.items():
+        for name in known:
             if name not in data:
                 continue
             try:

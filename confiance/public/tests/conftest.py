@@ -2,7 +2,6 @@ import pytest
 from django.core.cache import cache
 
 from confiance.public import cache as page_cache
-
 from confiance.public.models import PublicProfile
 from tests.factories import make_system
 

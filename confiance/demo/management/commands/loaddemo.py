@@ -6,6 +6,8 @@ from confiance.checks.models import Charter, Principle, Questionnaire, TrainingE
 from confiance.checks.recompute import recompute
 from confiance.demo import checks_data, register_data, review_data
 from confiance.demo.accounts import DEMO_PASSWORD, DEMO_PEOPLE, MONTPELLIER, NANTES, ROLE_LABELS
+from confiance.library.demo import load_library_demo
+from confiance.public.demo import load_public_demo
 from confiance.register.models import AISystem
 from confiance.rules.charter import MONTPELLIER_CHARTER
 
@@ -68,7 +70,8 @@ class Command(BaseCommand):
                 system.set_status(data["status"], reason="Statut d'après la source")
         self._load_checks(orgs)
         review_data.load_review_demo()
-        from confiance.public.demo import load_public_demo; load_public_demo()  # noqa: E702
+        load_library_demo()
+        load_public_demo()
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():
@@ -86,7 +89,6 @@ class Command(BaseCommand):
             TrainingEvent.objects.create(**{**event, "organisation": orgs[event["organisation"]]})
         for system in AISystem.objects.all():
             recompute(system)  # the charters changed after the records were saved
-        from confiance.library.demo import load_library_demo; load_library_demo()  # noqa: E702
 
     def _print_accounts(self):
         self.stdout.write(f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :")
