@@ -15,6 +15,7 @@ result, not a snippet, not a facet count.
 when available) by reciprocal rank fusion and counts the facets.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -165,6 +166,26 @@ def _filter_q(filters, skip=None):
     return condition
 
 
+def _passes(row, filters, skip=None):
+    """True when a (pk, *facet values) row meets every selected filter but `skip`'s."""
+    for position, name in enumerate(FACETS, start=1):
+        wanted = [v for v in filters.get(name, []) if v]
+        if wanted and name != skip and row[position] not in wanted:
+            return False
+    return True
+
+
+def _count_rows(rows, filters):
+    """Return the number of rows meeting every filter, and each facet's counts under the other filters."""
+    total = sum(1 for row in rows if _passes(row, filters))
+    counts = {}
+    for position, name in enumerate(FACETS, start=1):
+        counts[name] = dict(Counter(
+            row[position] for row in rows if row[position] not in ("", None) and _passes(row, filters, skip=name)
+        ))
+    return total, counts
+
+
 def search(query, tier, filters=None, semantic=True):
     """Search the library as a viewer of `tier`: results, total and facet counts.
 
@@ -184,26 +205,27 @@ def search(query, tier, filters=None, semantic=True):
                                               min_score=embeddings.MIN_SCORE, margin=embeddings.MARGIN)
         matched = base.filter(Q(pk__in=RawSQL(sql, params)) | Q(pk__in=semantic_ids))
         ranking = fuse([text_ids, semantic_ids], weights=[1.0, 0.6]) if semantic_ids else text_ids
-        allowed = set(matched.filter(_filter_q(filters), pk__in=ranking).values_list("pk", flat=True))
+        # One pass over the matches gives the total and every facet count: running the
+        # text match again for each facet is what made searches slow on large libraries.
+        rows = list(matched.values_list("pk", *FACETS))
+        total, counts = _count_rows(rows, filters)
+        allowed = {row[0] for row in rows if _passes(row, filters)}
         ids = [pk for pk in ranking if pk in allowed]
-        total = matched.filter(_filter_q(filters)).count()
         semantic_only = set(semantic_ids) - set(text_ids)
     else:
-        matched = base
         ids = list(base.filter(_filter_q(filters)).order_by("name", "pk").values_list("pk", flat=True)[:TEXT_LIMIT])
         total = base.filter(_filter_q(filters)).count()
+        counts = {
+            name: {row[name]: row["n"] for row in base.filter(_filter_q(filters, skip=name)).exclude(**{name: ""})
+                   .values(name).annotate(n=Count("pk"))}
+            for name in FACETS
+        }
         semantic_only = set()
     facets = []
     for name, (label, labels) in FACETS.items():
-        rows = (
-            matched.filter(_filter_q(filters, skip=name)).exclude(**{name: ""})
-            .values(name).annotate(n=Count("pk")).order_by("-n", name)
-        )
         selected = set(filters.get(name, []))
-        values = [
-            FacetValue(row[name], (labels or {}).get(row[name], row[name]), row["n"], row[name] in selected)
-            for row in rows
-        ]
+        ordered = sorted(counts[name].items(), key=lambda item: (-item[1], item[0]))
+        values = [FacetValue(value, (labels or {}).get(value, value), n, value in selected) for value, n in ordered]
         facets.append(Facet(name, label, values))
     return SearchResult(ids=ids, total=total, facets=facets, groups=groups, semantic_ids=semantic_only)
 

@@ -9,6 +9,7 @@ never exported: restored people set a new password.
 """
 
 import json
+import re
 
 from django.apps import apps
 from django.core import serializers
@@ -22,6 +23,10 @@ from confiance.portability.registry import PORTABLE_MODELS
 
 FORMAT = "confiance-export"
 FORMAT_VERSION = 1
+# Django writes datetimes to the millisecond, and writes no fraction at all when the
+# microseconds are zero: "…:39.000Z" (from 412 µs) comes back as "…:39Z". Writing the
+# latter from the start makes an archive restore to the very same text.
+WHOLE_SECOND = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.000(Z|[+-]\d\d:\d\d)?$")
 PERSON_FIELDS = ["username", "first_name", "last_name", "email", "is_active", "is_staff", "date_joined"]
 
 
@@ -74,6 +79,10 @@ def export_organisation(organisation):
     objects = json.loads(serializers.serialize("json", parts.pop("people"), fields=PERSON_FIELDS))
     for items in parts.values():
         objects.extend(json.loads(serializers.serialize("json", items)))
+    for obj in objects:
+        for name, value in obj["fields"].items():
+            if isinstance(value, str) and WHOLE_SECOND.match(value):
+                obj["fields"][name] = WHOLE_SECOND.sub(r"\1\2", value)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

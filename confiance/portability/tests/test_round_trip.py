@@ -72,3 +72,13 @@ def test_it_says_in_french_what_is_wrong_with_a_file(tmp_path):
         call_command("import", str(bad))
     with pytest.raises(CommandError, match="Aucune organisation"):
         call_command("export", "inconnue")
+
+
+def test_it_writes_sub_millisecond_datetimes_as_they_will_come_back(cast):
+    import datetime
+
+    moment = datetime.datetime(2026, 3, 2, 10, 0, 5, 412, tzinfo=datetime.UTC)
+    AISystem.objects.filter(pk=cast.system.pk).update(created_at=moment)
+    archive = export_organisation(cast.org)
+    system = next(o for o in archive["objects"] if o["model"] == "register.aisystem")
+    assert system["fields"]["created_at"] == "2026-03-02T10:00:05Z"
