@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "confiance.review",
     "confiance.library",
     "confiance.public",
+    "django_tasks",
+    "django_tasks_db",
+    "confiance.jobs",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +160,10 @@ PUBLIC_CONTACT_EMAIL = env_str("PUBLIC_CONTACT_EMAIL", "")
 PUBLIC_REQUESTS_PER_HOUR = env_int("PUBLIC_REQUESTS_PER_HOUR", 5)
 EXPLANATION_RETENTION_DAYS = env_int("EXPLANATION_RETENTION_DAYS", 365)
 ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
+
+# The one background runner (docs/architecture.md, decision 0009): Django's tasks framework
+# (django-tasks backport) on its database backend; `db_worker` runs the tasks (`make run` starts it).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,
