@@ -30,7 +30,7 @@ def test_it_prints_the_report_as_json(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["ai_act"]["risk_class"] == "transparency"
     assert report["ai_act"]["reasons"][0]["citation"]["reference"] == "art. 50, § 1"
-    assert report["versions"]["ai_act"] == "ai-act-2024.1"
+    assert report["versions"]["ai_act"] == "ai-act-2026.1"
     assert report["charter"]["outcomes"][5]["outcome"] == "met"
 
 
@@ -38,7 +38,7 @@ def test_it_prints_the_schema(capsys):
     assert main(["--schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["social_scoring"]["type"] == "boolean"
+    assert schema["properties"]["social_scoring"]["anyOf"] == [{"type": "boolean"}, {"const": "unknown"}]
 
 
 def test_it_reads_standard_input(monkeypatch, capsys):
