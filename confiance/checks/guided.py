@@ -10,8 +10,7 @@ from django.db import transaction
 from confiance.checks.inputs import answers_for, contested_for, prefill_for, stored_answers
 from confiance.checks.models import ContestedImplication, Questionnaire
 from confiance.rules import implications
-from confiance.rules.answers import UNKNOWN
-from confiance.rules.answers import question_fields
+from confiance.rules.answers import UNKNOWN, question_fields
 from confiance.rules.questionnaire import BY_SLUG, PLAIN, open_sections, position
 
 QUESTIONS = {f.name: f.metadata["question"] for f in question_fields()}

@@ -7,9 +7,9 @@ them.
 """
 
 from confiance.rules.answers import Answers
-from confiance.rules.questionnaire import RECORD_CHOICES
 from confiance.rules.charter import MONTPELLIER_CHARTER, Charter, CheckKind, OrgFacts, Principle, RecordState
 from confiance.rules.citations import Citation
+from confiance.rules.questionnaire import RECORD_CHOICES
 
 # Choices the record holds (domain, technique...): always read from the record.
 RECORD_FACTS = list(RECORD_CHOICES)

@@ -171,12 +171,10 @@ def edpb_criteria(answers):
         Criterion.EVALUATION_OR_SCORING: answers.evaluation_or_scoring or answers.profiling,
         Criterion.AUTOMATED_DECISION: answers.decision_role is DecisionRole.DECIDES_ALONE,
         Criterion.SYSTEMATIC_MONITORING: answers.systematic_monitoring,
-        Criterion.SENSITIVE_DATA: answers.sensitive_data or answers.offence_data or answers.highly_personal_data
-        or answers.biometric_data,
+        Criterion.SENSITIVE_DATA: answers.sensitive_data or answers.offence_data or answers.highly_personal_data,
         Criterion.LARGE_SCALE: answers.large_scale or answers.people_magnitude in LARGE_SCALE_MAGNITUDES,
         Criterion.COMBINED_DATASETS: answers.combines_datasets,
-        Criterion.VULNERABLE_PEOPLE: answers.vulnerable_people or answers.minors_data or answers.concerns_agents
-        or answers.concerns_pupils,
+        Criterion.VULNERABLE_PEOPLE: answers.vulnerable_people or answers.minors_data,
         Criterion.INNOVATIVE_USE: answers.innovative_use or answers.technique in INNOVATIVE_TECHNIQUES,
         Criterion.PREVENTS_RIGHT_OR_SERVICE: answers.prevents_right_or_service,
     }

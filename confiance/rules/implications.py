@@ -89,11 +89,11 @@ def _yes(*names):
 # --- The table -----------------------------------------------------------------
 # Rows are grouped by conclusion. Codes are stable: a contest names its code.
 
-_rows = []
+_ROWS = []
 
 
 def _add(code, premises, conclusion, citation, text):
-    _rows.append(Implication(code, premises, conclusion, citation, text))
+    _ROWS.append(Implication(code, premises, conclusion, citation, text))
 
 
 # Personal data (GDPR art. 4 § 1): every use below is about identified or
@@ -310,10 +310,9 @@ for _name in ("migration_polygraph", "migration_risk_assessment", "asylum_visa_e
     _add(f"migration_from_{_name}", _yes(_name), "acts_for_migration_authority", _ai_act("annexe III, point 7"),
          "Cette réponse décrit un usage par ou pour une autorité chargée des migrations ou de l'asile.")
 
-IMPLICATIONS = tuple(_rows)
+IMPLICATIONS = tuple(_ROWS)
 BY_CODE = {i.code: i for i in IMPLICATIONS}
 _CONCLUSIONS = frozenset(i.conclusion for i in IMPLICATIONS)
-del _rows
 
 
 @dataclass(frozen=True)
