@@ -16,4 +16,5 @@ def dpo(request):
     if not organisation_ids:
         raise PermissionDenied("Cette page est réservée au DPO de la collectivité.")
     organisations = Organisation.objects.filter(pk__in=organisation_ids).order_by("name")
-    return render(request, "checks/dpo.html", {"organisations": organisations, **overview(organisation_ids)})
+    return render(request, "checks/dpo.html", {"nav": "dpo", "organisations": organisations,
+                                               **overview(organisation_ids)})
