@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "confiance.review.context_processors.unread_notifications",
+                "confiance.checks.context_processors.dpo_organisations",
             ],
         },
     },

@@ -10,7 +10,7 @@ class ChecksConfig(AppConfig):
         from confiance.portability.registry import register_portable
 
         for model in (models.Questionnaire, models.CheckResult, models.LawOutcome, models.DPIA, models.FRIA,
-                      models.EUDatabaseEntry):
+                      models.EUDatabaseEntry, models.ContestedImplication):
             register_portable(model, "system__organisation")
         for model in (models.Charter, models.OrganisationPolicy, models.TrainingEvent):
             register_portable(model, "organisation")

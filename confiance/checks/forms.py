@@ -1,54 +1,40 @@
-"""Forms of the checks: the questionnaire (built from the rules' own questions) and the assessments."""
-
-import typing
-from enum import StrEnum
+"""Forms of the checks: a section of the guided questionnaire, a contest, and the assessments."""
 
 from django import forms
 
 from confiance.checks.models import DPIA, FRIA, EUDatabaseEntry
-from confiance.rules.answers import Answers, question_fields
+from confiance.rules.answers import question_fields
+from confiance.rules.questionnaire import PLAIN
 
-GROUP_TITLES = {
-    "ai_act": "Règlement européen sur l'IA (AI Act)",
-    "gdpr": "Protection des données (RGPD)",
-    "ethics": "Comité éthique",
-}
-_HINTS = typing.get_type_hints(Answers)
+ANSWER_CHOICES = [("yes", "Oui"), ("no", "Non"), ("unknown", "Je ne sais pas")]
 
 
-def _field_for(f):
-    kind = _HINTS[f.name]
-    common = {"label": f.metadata["question"], "help_text": f.metadata["help"], "required": False}
-    if kind is bool:
-        return forms.BooleanField(**common)
-    if isinstance(kind, type) and issubclass(kind, StrEnum):
-        return forms.ChoiceField(choices=[(m.value, m.value) for m in kind], **common)
-    return forms.IntegerField(**common)
+class SectionForm(forms.Form):
+    """One section of the guided questionnaire: oui / non / je ne sais pas for each question."""
 
-
-class QuestionnaireForm(forms.Form):
-    """Every question of the rules except the facts the record already holds."""
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, section, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.groups = {}
-        for f in question_fields():
-            group = f.metadata["group"]
-            if group == "register":
-                continue
-            self.fields[f.name] = _field_for(f)
-            if f.metadata["help"]:
-                self.fields[f.name].widget.attrs["aria-describedby"] = f"id_{f.name}_aide"
-            self.groups.setdefault(group, []).append(f.name)
+        self.section = section
+        legal = {f.name: f.metadata for f in question_fields()}
+        for name in section.fields:
+            self.fields[name] = forms.ChoiceField(
+                label=PLAIN[name], choices=ANSWER_CHOICES, required=False, widget=forms.RadioSelect,
+                help_text=legal[name]["question"] + (" " + legal[name]["help"] if legal[name]["help"] else ""),
+            )
 
-    def fieldsets(self):
-        for group, names in self.groups.items():
-            yield GROUP_TITLES.get(group, group), [self[name] for name in names]
+    def choices(self):
+        """Return question -> "yes" / "no" / "unknown" / "" (left blank)."""
+        return {name: self.cleaned_data.get(name) or "" for name in self.section.fields}
 
-    def answers(self):
-        """Return the answers to store: only those that differ from the safe default."""
-        defaults = {f.name: f.default for f in question_fields()}
-        return {k: v for k, v in self.cleaned_data.items() if v != defaults[k] and v not in (None, "")}
+
+class ContestForm(forms.Form):
+    justification = forms.CharField(
+        label="Pourquoi cette déduction ne s'applique-t-elle pas à ce système ?", min_length=20,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Votre justification est conservée dans l'historique et montrée au DPO (20 caractères au moins).",
+        error_messages={"required": "Une contestation doit être justifiée par écrit.",
+                        "min_length": "Expliquez en quelques phrases (20 caractères au moins)."},
+    )
 
 
 class DateInput(forms.DateInput):

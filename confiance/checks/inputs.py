@@ -6,15 +6,31 @@ by registering a provider in their AppConfig.ready(): this app never imports
 them.
 """
 
-from confiance.rules.answers import Answers, question_fields
+from confiance.rules.answers import Answers
 from confiance.rules.charter import MONTPELLIER_CHARTER, Charter, CheckKind, OrgFacts, Principle, RecordState
 from confiance.rules.citations import Citation
+from confiance.rules.questionnaire import RECORD_CHOICES
 
-# Facts of the questionnaire's "register" group, read from the record itself.
-RECORD_FACTS = [f.name for f in question_fields("register")]
+# Choices the record holds (domain, technique...): always read from the record.
+RECORD_FACTS = list(RECORD_CHOICES)
+
+# Yes/no questions the record already answers: what the record says pre-fills
+# the questionnaire, and a "yes" on the record always counts.
+RECORD_YES_NO = {
+    "personal_data": lambda system: system.personal_data,
+    "sensitive_data": lambda system: system.sensitive_data,
+    "minors_data": lambda system: system.minors_data,
+    "offence_data": lambda system: system.offence_data,
+    "citizen_facing": lambda system: system.citizen_facing,
+    "concerns_agents": lambda system: system.people_affected in ("agents", "both"),
+}
 
 # Functions (system) -> dict of RecordState fields.
 STATE_PROVIDERS = []
+
+# Functions (system) -> {question: (value, "where it comes from")}, e.g. the
+# catalogue's datasets; they pre-fill the questionnaire like the record does.
+PREFILL_PROVIDERS = []
 
 
 def register_state_provider(function):
@@ -22,18 +38,49 @@ def register_state_provider(function):
     return function
 
 
-def answers_for(system):
-    """Return the record's Answers: its own fields plus the questionnaire's answers."""
-    data = {}
+def register_prefill_provider(function):
+    PREFILL_PROVIDERS.append(function)
+    return function
+
+
+def prefill_for(system):
+    """Return {question: (value, source)} of what the record (and registered providers) already say."""
+    values = {name: (bool(read(system)), "la fiche du système") for name, read in RECORD_YES_NO.items()}
+    for provider in PREFILL_PROVIDERS:
+        values.update(provider(system))
+    return values
+
+
+def stored_answers(system):
+    """Return the questionnaire's stored answers (a dict), or {}."""
     questionnaire = getattr(system, "questionnaire", None) if system.pk else None
-    if questionnaire is not None:
-        data.update({k: v for k, v in questionnaire.answers.items() if k not in RECORD_FACTS})
+    return dict(questionnaire.answers) if questionnaire is not None else {}
+
+
+def answers_for(system):
+    """Return the record's Answers: the questionnaire's answers, with what the record says.
+
+    The record's choices (domain, technique...) replace any stored value; a
+    yes/no fact the record states as "yes" (personal data...) counts as "yes"
+    whatever the questionnaire says, an unanswered one takes the record's value.
+    """
+    data = {k: v for k, v in stored_answers(system).items() if k not in RECORD_FACTS}
     for name in RECORD_FACTS:
         value = getattr(system, name, None)
         if value in (None, ""):
             continue
         data[name] = value
+    for name, (value, _source) in prefill_for(system).items():
+        if value is True or name not in data:
+            data[name] = value
     return Answers.from_dict(data)
+
+
+def contested_for(system):
+    """Return the codes of the implications contested on `system`."""
+    if not system.pk:
+        return frozenset()
+    return frozenset(system.contested_implications.values_list("code", flat=True))
 
 
 def state_for(system):

@@ -6,6 +6,7 @@ charter) and their latest result, whose every past version the history keeps
 with the rule sets' versions and the date it was computed.
 """
 
+from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -30,6 +31,8 @@ class Questionnaire(models.Model):
 
     system = models.OneToOneField(AISystem, on_delete=models.CASCADE, related_name="questionnaire")
     answers = models.JSONField("réponses", default=dict)
+    # Questions whose stored answer was taken from the record and left as it was.
+    from_record = models.JSONField("réponses reprises de la fiche", default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -100,6 +103,11 @@ class DPIA(models.Model):
     residual_risks = models.TextField("risques résiduels")
     measures = models.TextField("mesures prévues")
     dpo_opinion = models.TextField("avis du DPO", help_text="L'avis du délégué à la protection des données (art. 35 § 2).")
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="validée par", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="validated_dpias", editable=False,
+    )
+    validated_on = models.DateField("validée le", null=True, blank=True, editable=False)
     document = models.FileField(
         "document", upload_to="dpia/", blank=True,
         validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_size],
@@ -113,6 +121,32 @@ class DPIA(models.Model):
 
     def __str__(self):
         return f"AIPD — {self.system}"
+
+
+class ContestedImplication(models.Model):
+    """A person's written objection to one implication of the checks (rules.implications), shown to the DPO.
+
+    While it exists the implication does not apply to the record; the history
+    keeps who contested what, why and when, and who withdrew it.
+    """
+
+    system = models.ForeignKey(AISystem, on_delete=models.CASCADE, related_name="contested_implications")
+    code = models.CharField("implication", max_length=100)
+    justification = models.TextField("justification")
+    contested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="contestée par", on_delete=models.PROTECT,
+        related_name="contested_implications",
+    )
+    contested_at = models.DateTimeField("contestée le", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "implication contestée"
+        verbose_name_plural = "implications contestées"
+        constraints = [models.UniqueConstraint(fields=["system", "code"], name="unique_contested_implication")]
+
+    def __str__(self):
+        return f"{self.system} — {self.code}"
 
 
 class FRIA(models.Model):

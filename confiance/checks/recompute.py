@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from confiance.checks.inputs import answers_for, carbon_threshold_for, charter_for, state_for
+from confiance.checks.inputs import answers_for, carbon_threshold_for, charter_for, contested_for, state_for
 from confiance.checks.models import CheckResult, LawOutcome
 from confiance.rules.checks import run_all
 
@@ -17,6 +17,7 @@ def report_for(system):
         charter=charter_for(organisation),
         carbon_threshold_kg=carbon_threshold_for(organisation),
         computed_at=timezone.now(),
+        contested=contested_for(system),
     )
 
 

@@ -51,6 +51,7 @@ def facts_for(system, actor):
         evaluation_recorded=any(e.evaluated for e in Experiment.objects.filter(system=system)),
         prohibited_practice=result.risk_class == "prohibited",
         automated_decision=result.automated_decision_forbidden,
+        open_points=tuple(p["question"] for p in result.report.get("open_points", [])),
     )
 
 

@@ -25,7 +25,7 @@ from enum import StrEnum
 from confiance.rules.answers import Technique
 from confiance.rules.citations import AI_ACT, Citation, Reason
 
-RULESET_VERSION = "ai-act-2024.1"
+RULESET_VERSION = "ai-act-2026.1"
 EUR_LEX_URL = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
 
 
@@ -135,16 +135,37 @@ DEROGATIONS = (
 )
 
 
+class Actor(StrEnum):
+    """Who must act on an obligation: the authority as deployer or provider, or its supplier."""
+
+    DEPLOYER = "deployer"
+    PROVIDER = "provider"
+    SUPPLIER = "supplier"  # the provider's duty, « à demander au fournisseur »
+
+    @property
+    def label(self):
+        return ACTOR_LABELS[self]
+
+
+ACTOR_LABELS = {
+    Actor.DEPLOYER: "la collectivité, en tant que déployeur",
+    Actor.PROVIDER: "la collectivité, en tant que fournisseur",
+    Actor.SUPPLIER: "à demander au fournisseur",
+}
+
+
 @dataclass(frozen=True)
 class Obligation:
-    """One item of the deployer's to-do list, with the provision that imposes it."""
+    """One item of the to-do list, with the provision that imposes it and who must act."""
 
     code: str
     citation: Citation
     text: str
+    actor: Actor = Actor.DEPLOYER
 
     def as_dict(self):
-        return {"code": self.code, **Reason(self.citation, self.text).as_dict()}
+        return {"code": self.code, "actor": str(self.actor), "actor_label": self.actor.label,
+                **Reason(self.citation, self.text).as_dict()}
 
 
 @dataclass(frozen=True)
@@ -279,13 +300,14 @@ def classify(answers):
 
     if high:
         obligations = _high_risk_obligations(answers, annex if not derogations else ())
-        obligations += _transparency_obligations(cases)
+        obligations += _provider_obligations(answers)
+        obligations += _transparency_obligations(cases, answers)
         reasons = tuple(high) + tuple(reason for _, reason in transparency)
         return AIActResult(RiskClass.HIGH, reasons, obligations, tuple(p for p, _ in annex), cases, notes)
 
     if transparency:
         reasons = tuple(reason for _, reason in transparency)
-        obligations = (_literacy(),) + _transparency_obligations(cases)
+        obligations = (_literacy(),) + _transparency_obligations(cases, answers)
         return AIActResult(RiskClass.TRANSPARENCY, reasons, obligations, tuple(p for p, _ in annex), cases, notes)
 
     minimal = Reason(_cite("art. 6 et art. 50"), "Aucune pratique interdite, aucun usage à haut risque "
@@ -355,7 +377,50 @@ def _high_risk_obligations(answers, annex):
     return tuple(items)
 
 
-def _transparency_obligations(cases):
+def _provider_obligations(answers):
+    """Return what the provider of a high-risk system owes (art. 16 to 22), by whoever bears it.
+
+    An authority that develops the system, or has it developed and puts it into
+    service under its own name, is its provider (art. 3, point 3, and art. 25);
+    otherwise these are its supplier's duties, which the deployer asks for.
+    """
+    if answers.develops_own_system:
+        actor = Actor.PROVIDER
+        items = (
+            ("provider_requirements", "art. 16, a) ; art. 8 à 15", "Rendre le système conforme aux exigences "
+             "(gestion des risques, qualité des données, documentation, journaux, transparence, contrôle humain, "
+             "exactitude et robustesse)."),
+            ("quality_management", "art. 17", "Mettre en place un système de gestion de la qualité."),
+            ("technical_documentation", "art. 18", "Tenir la documentation technique à disposition dix ans."),
+            ("provider_logs", "art. 19", "Conserver les journaux générés automatiquement."),
+            ("corrective_actions", "art. 20", "Corriger, retirer ou rappeler le système s'il n'est pas conforme, "
+             "et en informer les déployeurs."),
+            ("cooperation", "art. 21", "Coopérer avec les autorités compétentes et leur fournir les informations "
+             "demandées."),
+            ("conformity_assessment", "art. 16, f) ; art. 43, 47 et 48", "Faire l'évaluation de la conformité, "
+             "établir la déclaration UE de conformité et apposer le marquage CE."),
+            ("provider_registration", "art. 16, i) ; art. 49, § 1", "Enregistrer le système dans la base de "
+             "données de l'UE avant sa mise en service."),
+        )
+    else:
+        actor = Actor.SUPPLIER
+        items = (
+            ("instructions_for_use", "art. 13 ; art. 16, a)", "Obtenir la notice d'utilisation : performances, "
+             "limites, données d'entrée attendues, mesures de contrôle humain."),
+            ("conformity_documents", "art. 16, f) à h) ; art. 47 et 48", "Obtenir la déclaration UE de "
+             "conformité et vérifier le marquage CE."),
+            ("provider_registration", "art. 49, § 1", "Vérifier que le fournisseur a enregistré le système dans la "
+             "base de données de l'UE (sa fiche sert à l'enregistrement du déployeur)."),
+            ("quality_and_corrections", "art. 17 à 20", "Demander comment le fournisseur gère la qualité, les "
+             "journaux et les corrections, et comment il prévient ses clients d'un défaut."),
+        )
+    return tuple(Obligation(code, _cite(reference), text, actor) for code, reference, text in items)
+
+
+def _transparency_obligations(cases, answers=None):
+    # § 1 and § 2 bind the provider (design, marking), § 3 and § 4 the deployer.
+    provider = Actor.PROVIDER if answers is not None and answers.develops_own_system else Actor.SUPPLIER
+    actors = {"art. 50, § 1": provider, "art. 50, § 2": provider}
     texts = {
         "art. 50, § 1": ("inform_interaction", "Vérifier que les personnes sont informées, au plus tard "
                          "au premier échange, qu'elles dialoguent avec une IA."),
@@ -366,4 +431,6 @@ def _transparency_obligations(cases):
         "art. 50, § 4": ("disclose_generated_content", "Indiquer que les hypertrucages ou textes "
                          "d'information publiés ont été générés ou modifiés par une IA."),
     }
-    return tuple(Obligation(texts[case][0], _cite(case), texts[case][1]) for case in cases)
+    return tuple(
+        Obligation(texts[case][0], _cite(case), texts[case][1], actors.get(case, Actor.DEPLOYER)) for case in cases
+    )

@@ -5,6 +5,11 @@ default (the answer that raises nothing), grouped by the rule family that
 reads it (`group`). Fields whose True answer can only raise a risk carry
 `raises_risk`; the property tests rely on it.
 
+A yes/no question may also be answered "unknown" (« je ne sais pas »): the
+field then holds its safe default and its name is in `Answers.unknown`, an
+open point the checks report as such (see rules.checks: the result is given as
+"at least" what the known answers say, and what it could become).
+
 The first group, "register", holds the facts a record of the register already
 has (domain, technique, personal data, decision role...), so the Django layer
 fills it from the record and asks only the rest.
@@ -14,13 +19,17 @@ The JSON Schema of the answers is generated from this dataclass
 """
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from confiance.rules.human_primacy import DecisionRole
 
-ANSWERS_SCHEMA_VERSION = "answers-2024.1"
+ANSWERS_SCHEMA_VERSION = "answers-2026.1"
+
+# The value a yes/no question takes in JSON when the answer is « je ne sais pas ».
+UNKNOWN = "unknown"
 
 
 class Domain(StrEnum):
@@ -120,6 +129,36 @@ class Answers:
     people_magnitude: PeopleMagnitude = _q(
         PeopleMagnitude.UNKNOWN, "register", "Combien de personnes le système concerne-t-il (ordre de grandeur) ?",
         "Vide si inconnu ; lt100, lt1k, lt10k, lt100k ou gte100k.",
+    )
+    concerns_agents: bool = _q(
+        False, "register", "Les personnes concernées comprennent-elles des agents de la collectivité ?",
+        "Un employeur et ses agents ne sont pas à égalité : les agents comptent parmi les personnes "
+        "vulnérables des lignes directrices WP248 (critère 7).",
+    )
+    concerns_pupils: bool = _q(
+        False, "register", "Les personnes concernées comprennent-elles des élèves ou des étudiants ?",
+        "Critère 7 des lignes directrices WP248 (personnes vulnérables).",
+    )
+    develops_own_system: bool = _q(
+        False, "register", "La collectivité développe-t-elle elle-même le système, ou le fait-elle développer "
+        "pour le mettre en service sous son propre nom ?",
+        "Oui : elle en est le fournisseur (art. 3, point 3, du règlement sur l'IA). Non : elle utilise le "
+        "système d'un fournisseur, elle en est le déployeur (art. 3, point 4).",
+    )
+    acts_for_law_enforcement: bool = _q(
+        False, "register", "Le système est-il utilisé par ou pour le compte d'une autorité répressive (police "
+        "municipale ou nationale, parquet, autorité chargée de prévenir ou de poursuivre des infractions) ?",
+        "Ouvre les questions de l'annexe III, point 6, du règlement sur l'IA.",
+    )
+    acts_for_migration_authority: bool = _q(
+        False, "register", "Le système est-il utilisé par ou pour le compte d'une autorité chargée des "
+        "migrations, de l'asile ou du contrôle des frontières ?",
+        "Ouvre les questions de l'annexe III, point 7, du règlement sur l'IA.",
+    )
+    publicly_accessible_space: bool = _q(
+        False, "register", "Le système fonctionne-t-il dans un espace accessible au public (voirie, gare, "
+        "équipement public, site web ouvert à tous) ?",
+        "Art. 35, § 3, c), du RGPD ; art. 3, point 44, du règlement sur l'IA.",
     )
 
     # --- AI Act, article 5: prohibited practices ------------------------------
@@ -349,6 +388,11 @@ class Answers:
         False, "gdpr", "Le système sert-il à observer, surveiller ou contrôler des personnes de façon "
         "systématique, y compris dans un espace accessible au public ?", "Critère 3.",
     )
+    biometric_data: bool = _q(
+        False, "gdpr", "Le système traite-t-il des données biométriques (visage, empreinte, voix, démarche…) "
+        "pour reconnaître ou classer des personnes ?",
+        "Art. 4, point 14, et art. 9 du RGPD : données sensibles.",
+    )
     highly_personal_data: bool = _q(
         False, "gdpr", "Traite-t-il des données à caractère hautement personnel (données financières, de "
         "localisation, de communications, documents personnels) ?", "Critère 4.",
@@ -424,24 +468,35 @@ class Answers:
         False, "gdpr", "Traitement de données de localisation à grande échelle ?", "Liste CNIL.",
     )
 
+    # --- Open points: yes/no questions answered « je ne sais pas » -------------
+    unknown: frozenset = field(
+        default=frozenset(),
+        metadata={"group": "meta", "question": "", "help": "", "raises_risk": False},
+    )
+
     @classmethod
     def from_dict(cls, data):
         """Build validated answers from a JSON-like dict.
 
         Raise ValueError, with a French message naming every faulty field, on an
         unknown key or a value of the wrong type; missing keys take their default.
+        A yes/no question may be "unknown": it keeps its default and joins `unknown`.
         """
         if not isinstance(data, dict):
             raise ValueError("Les réponses doivent être un objet JSON (clé : valeur).")
-        known = {f.name: f for f in dataclasses.fields(cls)}
+        known = {f.name: f for f in question_fields()}
         hints = typing.get_type_hints(cls)
         errors = []
         values = {}
+        unknown = set()
         for key in data:
             if key not in known:
                 errors.append(f"Champ inconnu : « {key} ».")
         for name in known:
             if name not in data:
+                continue
+            if hints[name] is bool and data[name] == UNKNOWN:
+                unknown.add(name)
                 continue
             try:
                 values[name] = _coerce(name, hints[name], data[name])
@@ -449,18 +504,25 @@ class Answers:
                 errors.append(str(error))
         if errors:
             raise ValueError(" ".join(errors))
-        return cls(**values)
+        return cls(**values, unknown=frozenset(unknown))
 
     def as_dict(self):
-        """Return the answers as a JSON-serialisable dict."""
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        """Return the answers as a JSON-serialisable dict; an open point reads "unknown"."""
+        return {
+            f.name: UNKNOWN if f.name in self.unknown else _plain(getattr(self, f.name)) for f in question_fields()
+        }
+
+    def __post_init__(self):
+        if not isinstance(self.unknown, frozenset) or not self.unknown <= _yes_no_set():
+            raise ValueError("« unknown » ne peut nommer que des questions à réponse oui / non.")
 
 
 def _coerce(name, kind, value):
     """Check one value against its field's type; return it typed."""
     if kind is bool:
         if not isinstance(value, bool):
-            raise ValueError(f"Le champ « {name} » attend un booléen (true ou false), reçu : {value!r}.")
+            raise ValueError(f"Le champ « {name} » attend un booléen (true ou false) ou « unknown », "
+                             f"reçu : {value!r}.")
         return value
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -480,23 +542,38 @@ def _plain(value):
 
 
 def question_fields(group=None):
-    """Return the dataclass fields of Answers, optionally only one group's."""
-    return tuple(f for f in dataclasses.fields(Answers) if group is None or f.metadata["group"] == group)
+    """Return the dataclass fields of Answers that are questions, optionally only one group's."""
+    return tuple(
+        f for f in dataclasses.fields(Answers)
+        if f.metadata["group"] != "meta" and (group is None or f.metadata["group"] == group)
+    )
 
 
 def risk_raising_fields():
     """Return the names of the yes/no questions whose "yes" can only raise risk."""
-    return tuple(f.name for f in dataclasses.fields(Answers) if f.metadata["raises_risk"])
+    return tuple(f.name for f in question_fields() if f.metadata["raises_risk"])
+
+
+@functools.cache
+def yes_no_fields():
+    """Return the names of the yes/no questions, the only ones that may be answered "unknown"."""
+    hints = typing.get_type_hints(Answers)
+    return tuple(f.name for f in question_fields() if hints[f.name] is bool)
+
+
+@functools.cache
+def _yes_no_set():
+    return frozenset(yes_no_fields())
 
 
 def answers_json_schema():
     """Generate the JSON Schema (draft 2020-12) of the answers from the dataclass."""
     hints = typing.get_type_hints(Answers)
     properties = {}
-    for f in dataclasses.fields(Answers):
+    for f in question_fields():
         kind = hints[f.name]
         if kind is bool:
-            prop = {"type": "boolean"}
+            prop = {"anyOf": [{"type": "boolean"}, {"const": UNKNOWN}]}
         elif kind is int:
             prop = {"type": "integer"}
         elif isinstance(kind, type) and issubclass(kind, StrEnum):
@@ -514,7 +591,8 @@ def answers_json_schema():
         "$id": f"https://confiance.example/schemas/{ANSWERS_SCHEMA_VERSION}.json",
         "title": "Réponses au questionnaire de Confiance",
         "description": "Réponses sur un système d'IA lues par les contrôles (règlement IA, RGPD, "
-        "comité éthique, charte). Tout champ absent prend sa valeur par défaut.",
+        "comité éthique, charte). Tout champ absent prend sa valeur par défaut ; une question oui / non "
+        "peut valoir « unknown » (je ne sais pas) : c'est un point ouvert.",
         "type": "object",
         "properties": properties,
         "additionalProperties": False,

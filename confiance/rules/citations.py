@@ -47,3 +47,6 @@ CNIL_DPIA_LIST = (
     "CNIL, délibération n° 2018-327 du 11 octobre 2018 (liste des traitements pour lesquels "
     "une AIPD est requise)"
 )
+CNIL_AI_GUIDANCE = "CNIL, fiches pratiques IA"
+CNIL_AI_DPIA_SHEET = "fiche 5, « Réaliser une analyse d'impact si nécessaire »"
+CNIL_AI_GUIDANCE_URL = "https://www.cnil.fr/fr/les-fiches-pratiques-ia"

@@ -1,8 +1,10 @@
 """`confiance check answers.json`: run every check on a questionnaire from the command line.
 
 The answers file holds either the answers themselves, or an envelope
-{"answers": {...}, "state": {...}, "carbon_threshold_kg": 500} when the checks
-should also know what the record already holds (see docs/checks.md).
+{"answers": {...}, "state": {...}, "carbon_threshold_kg": 500, "contested": [...]}
+when the checks should also know what the record already holds, or which
+implications a person contested (see docs/checks.md). A yes/no answer may be
+"unknown" (« je ne sais pas »): it is reported as an open point.
 `-` reads the file from standard input.
 
 Exit codes: 0 done, 2 invalid input (a French message on stderr).
@@ -16,9 +18,10 @@ import sys
 from confiance.rules.answers import Answers, answers_json_schema
 from confiance.rules.charter import RecordState
 from confiance.rules.checks import run_all
+from confiance.rules.implications import BY_CODE
 
 EXIT_INVALID = 2
-ENVELOPE_KEYS = {"answers", "state", "carbon_threshold_kg"}
+ENVELOPE_KEYS = {"answers", "state", "carbon_threshold_kg", "contested"}
 
 
 def build_parser():
@@ -36,7 +39,7 @@ def build_parser():
 
 
 def parse_input(data):
-    """Return (Answers, RecordState, carbon threshold) from decoded JSON; raise ValueError in French."""
+    """Return (Answers, RecordState, carbon threshold, contested codes) from decoded JSON; raise ValueError in French."""
     if isinstance(data, dict) and "answers" in data:
         unknown = set(data) - ENVELOPE_KEYS
         if unknown:
@@ -47,8 +50,13 @@ def parse_input(data):
         threshold = data.get("carbon_threshold_kg")
         if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, int | float)):
             raise ValueError("« carbon_threshold_kg » doit être un nombre (kg CO2e).")
-        return answers, state, threshold
-    return Answers.from_dict(data), RecordState(), None
+        contested = data.get("contested", [])
+        if not isinstance(contested, list) or any(code not in BY_CODE for code in contested):
+            bad = [c for c in contested if c not in BY_CODE] if isinstance(contested, list) else [contested]
+            raise ValueError("« contested » doit être une liste de codes d'implication connus ; inconnu(s) : "
+                             + ", ".join(f"« {c} »" for c in bad) + ".")
+        return answers, state, threshold, frozenset(contested)
+    return Answers.from_dict(data), RecordState(), None, frozenset()
 
 
 def _parse_state(data):
@@ -81,14 +89,29 @@ def format_report(report):
     lines = []
     add = lines.append
     result = report.ai_act
-    add(f"Règlement sur l'IA : {result.risk_class.label} ({result.risk_class})")
+    at_least = "au moins " if report.at_most else ""
+    add(f"Règlement sur l'IA : {at_least}{result.risk_class.label} ({result.risk_class})")
     for reason in result.reasons:
         add(f"  - {reason.text} [{reason.citation}]")
     for note in result.notes:
         add(f"  · {note.text} [{note.citation}]")
+    if report.at_most:
+        worst = report.at_most
+        add(f"Points ouverts (« je ne sais pas ») : selon les réponses, le résultat peut devenir "
+            f"{worst['risk_class_label']} ({worst['risk_class']}), AIPD "
+            f"{'requise' if worst['dpia_required'] else 'non requise'}, saisine du comité éthique "
+            f"{'requise' if worst['ethics_referral_required'] else 'non requise'}.")
+        for field in report.open_points:
+            add(f"  ? {field.metadata['question']} [{field.name}]")
+    if report.derivation and report.derivation.implied:
+        add("Réponses déduites :")
+        for implied in report.derivation.implied:
+            premises = ", ".join(name for name, _ in implied.implication.premises)
+            add(f"  + {implied.field} : oui, déduit de votre réponse à {premises} — {implied.implication.text} "
+                f"[{implied.implication.citation}] ({implied.implication.code})")
     add("Obligations :")
     for obligation in result.obligations:
-        add(f"  - {obligation.text} [{obligation.citation}]")
+        add(f"  - {obligation.text} [{obligation.citation}] ({obligation.actor.label})")
     add("")
     add("AIPD (RGPD, art. 35) : " + ("requise" if report.dpia.required else "non requise"))
     for reason in report.dpia.reasons:
@@ -124,7 +147,7 @@ def main(argv=None):
         return EXIT_INVALID
     try:
         data = json.loads(_read(args.answers))
-        answers, state, threshold = parse_input(data)
+        answers, state, threshold, contested = parse_input(data)
     except OSError as error:
         print(f"Erreur : impossible de lire « {args.answers} » ({error.strerror}).", file=sys.stderr)
         return EXIT_INVALID
@@ -135,7 +158,7 @@ def main(argv=None):
     except ValueError as error:
         print(f"Erreur : réponses invalides. {error}", file=sys.stderr)
         return EXIT_INVALID
-    report = run_all(answers, state, carbon_threshold_kg=threshold)
+    report = run_all(answers, state, carbon_threshold_kg=threshold, contested=contested)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

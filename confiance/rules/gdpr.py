@@ -9,6 +9,13 @@
    that meets two or more of them is presumed likely to result in a high risk
    (art. 35 § 1), so a DPIA is required.
 
+4. an AI system that is high-risk under the AI Act, or a prohibited practice,
+   and processes personal data: its deployer must use the provider's
+   information to carry out its DPIA (AI Act art. 26 § 9, GDPR art. 35), and
+   the CNIL's AI sheets (sheet 5, seeds/004 document 7) treat a DPIA as
+   necessary for such systems. A prohibited practice gets one too: the record
+   must show why the system is refused or how it is redesigned.
+
 No personal data, no DPIA: the GDPR applies only to personal data (art. 2 § 1).
 
 `assess_article_22(answers)` refuses a system that decides alone about
@@ -18,11 +25,22 @@ individuals, whatever else is answered: the authority's human-primacy rule
 
 from dataclasses import dataclass
 
+from confiance.rules import ai_act
 from confiance.rules.answers import PeopleMagnitude, Technique
-from confiance.rules.citations import CNIL_DPIA_LIST, EDPB_DPIA_GUIDELINES, GDPR, Citation, Reason
+from confiance.rules.citations import (
+    AI_ACT,
+    CNIL_AI_DPIA_SHEET,
+    CNIL_AI_GUIDANCE,
+    CNIL_AI_GUIDANCE_URL,
+    CNIL_DPIA_LIST,
+    EDPB_DPIA_GUIDELINES,
+    GDPR,
+    Citation,
+    Reason,
+)
 from confiance.rules.human_primacy import DecisionRole, automated_decision_reasons
 
-RULESET_VERSION = "gdpr-2024.1"
+RULESET_VERSION = "gdpr-2026.1"
 GDPR_URL = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 CNIL_LIST_URL = "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037594451"
 
@@ -141,6 +159,7 @@ def processes_personal_data(answers):
         or answers.minors_data
         or answers.offence_data
         or answers.profiling
+        or answers.biometric_data
         or answers.decision_role is DecisionRole.DECIDES_ALONE
         or any(getattr(answers, name) for name, _ in CNIL_LIST)
     )
@@ -187,8 +206,32 @@ def cnil_list_reasons(answers):
     )
 
 
-def assess_dpia(answers):
-    """Return whether a DPIA is required (GDPR art. 35), with the criteria and reasons."""
+def ai_act_reasons(answers, ai_act_result=None):
+    """Return the reasons a high-risk or prohibited AI system processing personal data needs a DPIA."""
+    result = ai_act_result or ai_act.classify(answers)
+    if result.risk_class is ai_act.RiskClass.HIGH:
+        first = ("Système d'IA à haut risque traitant des données personnelles : le déployeur s'appuie sur les "
+                 "informations du fournisseur pour réaliser l'analyse d'impact (AIPD) que le RGPD lui impose.")
+    elif result.risk_class is ai_act.RiskClass.PROHIBITED:
+        first = ("Pratique d'IA interdite traitant des données personnelles : l'AIPD documente pourquoi le "
+                 "système est refusé ou comment il est repensé pour sortir de l'interdiction.")
+    else:
+        return ()
+    return (
+        Reason(Citation(AI_ACT, "art. 26, § 9", ai_act.EUR_LEX_URL), first),
+        Reason(_gdpr("art. 35, § 1"), "Le risque élevé pour les droits des personnes que suppose ce classement "
+               "rend l'analyse d'impact obligatoire."),
+        Reason(Citation(CNIL_AI_GUIDANCE, CNIL_AI_DPIA_SHEET, CNIL_AI_GUIDANCE_URL), "La CNIL considère "
+               "qu'une AIPD est nécessaire pour les systèmes d'IA à haut risque au sens du règlement sur l'IA "
+               "qui traitent des données personnelles."),
+    )
+
+
+def assess_dpia(answers, ai_act_result=None):
+    """Return whether a DPIA is required (GDPR art. 35), with the criteria and reasons.
+
+    `ai_act_result` is computed from `answers` when not given.
+    """
     if not processes_personal_data(answers):
         reason = Reason(_gdpr("art. 2, § 1"), "Le système ne traite pas de données personnelles : "
                         "aucune analyse d'impact (AIPD) n'est requise.")
@@ -196,7 +239,8 @@ def assess_dpia(answers):
 
     criteria = edpb_criteria(answers)
     cnil = tuple(name for name, _ in CNIL_LIST if getattr(answers, name))
-    reasons = list(article_35_3_reasons(answers)) + list(cnil_list_reasons(answers))
+    reasons = (list(ai_act_reasons(answers, ai_act_result)) + list(article_35_3_reasons(answers))
+               + list(cnil_list_reasons(answers)))
     criteria_reasons = [
         Reason(Citation(EDPB_DPIA_GUIDELINES, f"critère {CRITERIA_TEXT[code][0]}"), CRITERIA_TEXT[code][1])
         for code in criteria

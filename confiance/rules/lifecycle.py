@@ -86,6 +86,7 @@ class Guard(StrEnum):
     ETHICS_OPINION = "ethics_opinion"
     EVALUATION = "evaluation"
     NOT_FORBIDDEN = "not_forbidden"
+    NO_OPEN_POINTS = "no_open_points"  # the checks' « je ne sais pas » answers (rules.checks)
 
 
 INTERNAL_COMMITTEE_SECTION = Citation(
@@ -113,7 +114,7 @@ _DEPLOYMENT = (Guard.INTERNAL_OPINION, Guard.ETHICS_OPINION, Guard.EVALUATION, G
 
 S = Status
 TRANSITIONS = (
-    Transition(S.DRAFT, S.SUBMITTED, "Soumettre au comité interne", _OWNERS),
+    Transition(S.DRAFT, S.SUBMITTED, "Soumettre au comité interne", _OWNERS, (Guard.NO_OPEN_POINTS,)),
     Transition(S.DRAFT, S.RETIRED, "Retirer du registre", _OWNERS, citation=LIFECYCLE),
     Transition(S.SUBMITTED, S.DRAFT, "Renvoyer en brouillon", _OWNERS | _REVIEWERS),
     Transition(S.SUBMITTED, S.UNDER_REVIEW, "Prendre en instruction", _REVIEWERS),
@@ -162,6 +163,7 @@ class TransitionFacts:
     evaluation_recorded: bool = False  # the experimentation's evaluation
     prohibited_practice: bool = False  # AI Act art. 5
     automated_decision: bool = False  # decides alone about a person, GDPR art. 22
+    open_points: tuple = ()  # the checks' questions still answered « je ne sais pas », in French
 
     @property
     def forbidden(self):
@@ -224,6 +226,12 @@ def _guard_reasons(guard, facts):
         return (Reason(EXPERIMENT_SECTION,
                        "Aucun déploiement sans l'évaluation de l'expérimentation menée avec des agents volontaires "
                        "(utilité pour les habitants, conditions de travail, compétences, erreurs constatées)."),)
+    if guard is Guard.NO_OPEN_POINTS and facts.open_points:
+        listed = " ; ".join(f"« {q} »" for q in facts.open_points)
+        return (Reason(INTERNAL_COMMITTEE_SECTION,
+                       f"Le projet ne peut pas quitter le brouillon tant qu'une question des contrôles reste sans "
+                       f"réponse (« je ne sais pas ») : le comité examine un projet dont on connaît les risques. "
+                       f"À préciser : {listed}."),)
     if guard is Guard.NOT_FORBIDDEN and facts.forbidden:
         reasons = ()
         if facts.prohibited_practice:

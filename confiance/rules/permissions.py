@@ -15,6 +15,11 @@ The matrix, for a person's roles in the record's organisation:
   services they answer for, whatever its status;
 - the DPO and internal committee members read everything and edit nothing here
   (their own acts, DPIA opinions and committee opinions, live in other screens);
+- the DPIA of a record (`WRITE_DPIA`) is written by whoever may edit the record,
+  and by the organisation's DPO at any status, since GDPR art. 35 § 2 has the
+  controller seek the DPO's advice and art. 39 § 1 c) makes monitoring the
+  DPIA the DPO's task; only the DPO (or an admin) validates it
+  (`VALIDATE_DPIA`) and reads the organisation's DPO page (`PROTECT_DATA`);
 - an admin does everything in their organisation, including the full export;
 - the review (referring a record to a committee, recording the authority's
   decisions, keeping the approved-tools catalogue, answering agents' requests)
@@ -42,6 +47,9 @@ class Action(StrEnum):
     EDIT = "edit"
     EXPORT = "export"  # the whole organisation, people included
     REVIEW = "review"  # refer, decide, keep the approved tools (organisation-level)
+    WRITE_DPIA = "write_dpia"  # open and write a record's DPIA
+    VALIDATE_DPIA = "validate_dpia"  # give the DPO's validation of a record's DPIA
+    PROTECT_DATA = "protect_data"  # the DPO's page of the organisation (organisation-level)
 
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})
@@ -97,13 +105,19 @@ def allows(viewer, action, organisation_id, record=None):
         return bool(roles & CREATOR_ROLES)
     if action is Action.REVIEW:
         return bool(roles & REVIEWER_ROLES)
+    if action is Action.PROTECT_DATA:
+        return Role.DPO in roles
     if record is None:
         return False
+    if action is Action.VALIDATE_DPIA:
+        return Role.DPO in roles
+    if action is Action.WRITE_DPIA and Role.DPO in roles:
+        return True
     if action is Action.VIEW:
         if roles & FULL_READER_ROLES:
             return True
         return Role.ETHICS_COMMITTEE in roles and viewer.person_id in record.ethics_reader_ids
-    # Action.EDIT
+    # Action.EDIT, and WRITE_DPIA for whoever may edit the record
     if Role.STEWARD in roles and record.service_id in viewer.steward_services:
         return True
     is_own = viewer.person_id is not None and viewer.person_id in (record.owner_id, record.created_by_id)

@@ -165,8 +165,8 @@ def test_it_puts_prohibited_above_high_and_transparency():
 
 def test_it_exposes_the_ruleset_version():
     result = classify(Answers())
-    assert result.ruleset_version == RULESET_VERSION == "ai-act-2024.1"
-    assert result.as_dict()["ruleset_version"] == "ai-act-2024.1"
+    assert result.ruleset_version == RULESET_VERSION == "ai-act-2026.1"
+    assert result.as_dict()["ruleset_version"] == "ai-act-2026.1"
 
 
 # Cases from the source documents (seeds 000, 001, 004).

@@ -1,11 +1,17 @@
 """Tests for confiance.rules.answers: validation and the generated JSON Schema."""
 
-import dataclasses
 
 import jsonschema
 import pytest
 
-from confiance.rules.answers import Answers, Domain, PeopleMagnitude, answers_json_schema, risk_raising_fields
+from confiance.rules.answers import (
+    Answers,
+    Domain,
+    PeopleMagnitude,
+    answers_json_schema,
+    question_fields,
+    risk_raising_fields,
+)
 from confiance.rules.human_primacy import DecisionRole
 
 
@@ -46,7 +52,7 @@ def test_it_reports_every_faulty_field_at_once():
 
 
 def test_it_gives_every_question_french_text_and_a_group():
-    for f in dataclasses.fields(Answers):
+    for f in question_fields():
         assert f.metadata["question"].endswith("?"), f.name
         assert f.metadata["group"] in {"register", "ai_act", "gdpr", "ethics"}, f.name
 
@@ -54,13 +60,15 @@ def test_it_gives_every_question_french_text_and_a_group():
 def test_it_generates_a_valid_draft_2020_12_schema():
     schema = answers_json_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert set(schema["properties"]) == {f.name for f in dataclasses.fields(Answers)}
+    assert set(schema["properties"]) == {f.name for f in question_fields()}
     assert schema["properties"]["decision_role"]["enum"] == ["none", "prepares", "decides_alone"]
     assert schema["properties"]["domain"]["description"].startswith("Dans quel domaine")
     validator = jsonschema.Draft202012Validator(schema)
     assert validator.is_valid(Answers(recruitment=True).as_dict())
     assert not validator.is_valid({"recruitment": "yes"})
     assert not validator.is_valid({"unknown": True})
+    assert validator.is_valid({"profiling": "unknown"})
+    assert not validator.is_valid({"domain": "unknown"})
 
 
 def test_it_marks_derogations_as_not_raising_risk():
@@ -68,3 +76,18 @@ def test_it_marks_derogations_as_not_raising_risk():
     assert "social_scoring" in raising and "profiling" in raising
     assert not {"narrow_procedural_task", "emotion_recognition_medical_or_safety",
                 "generated_text_human_reviewed"} & raising
+
+
+def test_it_reads_unknown_as_an_open_point_and_writes_it_back():
+    answers = Answers.from_dict({"profiling": "unknown", "recruitment": True})
+    assert answers.profiling is False
+    assert answers.unknown == frozenset({"profiling"})
+    assert answers.as_dict()["profiling"] == "unknown"
+    assert Answers.from_dict(answers.as_dict()) == answers
+
+
+def test_it_accepts_unknown_only_for_yes_no_questions():
+    with pytest.raises(ValueError, match="« domain » n'accepte que"):
+        Answers.from_dict({"domain": "unknown"})
+    with pytest.raises(ValueError, match="oui / non"):
+        Answers(unknown=frozenset({"domain"}))

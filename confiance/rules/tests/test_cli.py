@@ -30,7 +30,7 @@ def test_it_prints_the_report_as_json(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["ai_act"]["risk_class"] == "transparency"
     assert report["ai_act"]["reasons"][0]["citation"]["reference"] == "art. 50, § 1"
-    assert report["versions"]["ai_act"] == "ai-act-2024.1"
+    assert report["versions"]["ai_act"] == "ai-act-2026.1"
     assert report["charter"]["outcomes"][5]["outcome"] == "met"
 
 
@@ -38,7 +38,7 @@ def test_it_prints_the_schema(capsys):
     assert main(["--schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["social_scoring"]["type"] == "boolean"
+    assert schema["properties"]["social_scoring"]["anyOf"] == [{"type": "boolean"}, {"const": "unknown"}]
 
 
 def test_it_reads_standard_input(monkeypatch, capsys):
@@ -78,3 +78,24 @@ def test_it_rejects_a_missing_file(tmp_path, capsys):
 def test_it_requires_a_file_or_schema(capsys):
     assert main([]) == EXIT_INVALID
     assert "Erreur" in capsys.readouterr().err
+
+
+def test_it_reports_open_points_and_implied_answers(tmp_path, capsys):
+    path = write(tmp_path, {"recruitment": True, "profiling": "unknown"})
+    assert main([path]) == 0
+    out = capsys.readouterr().out
+    assert "Règlement sur l'IA : au moins haut risque (high)" in out
+    assert "Points ouverts" in out and "[profiling]" in out
+    assert "déduit de votre réponse à recruitment" in out
+    assert "(à demander au fournisseur)" in out
+
+
+def test_it_reads_contested_implications_from_the_envelope(tmp_path, capsys):
+    path = write(tmp_path, {"answers": {"worker_management": True}, "contested": ["vulnerable_from_concerns_agents"]})
+    assert main([path, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["implications"]["contested"] == ["vulnerable_from_concerns_agents"]
+    assert "vulnerable_people" not in {i["conclusion"] for i in report["implications"]["implied"]}
+    bad = write(tmp_path, {"answers": {}, "contested": ["nope"]}, "bad.json")
+    assert main([bad]) == EXIT_INVALID
+    assert "« nope »" in capsys.readouterr().err

@@ -148,3 +148,12 @@ def test_it_makes_every_decision_target_a_committee_move():
     for t in TRANSITIONS:
         if t.target in DECISION_TARGETS:
             assert "owner" not in t.actors
+
+
+def test_an_open_point_keeps_the_record_in_draft():
+    facts = TransitionFacts(status="draft", roles=frozenset({"agent"}), is_owner=True,
+                            open_points=("Le système effectue-t-il un profilage ?",))
+    result = decide(facts, "submitted")
+    assert not result.allowed
+    assert "je ne sais pas" in result.message and "profilage" in result.message
+    assert decide(TransitionFacts(status="draft", roles=frozenset({"agent"}), is_owner=True), "submitted").allowed

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from confiance.rules.ai_act import RiskClass, classify
-from confiance.rules.answers import Answers, risk_raising_fields
+from confiance.rules.answers import Answers, question_fields, risk_raising_fields
 from confiance.rules.checks import run_all
 from confiance.rules.ethics import needs_ethics_referral
 from confiance.rules.gdpr import assess_dpia
@@ -21,7 +21,7 @@ def _strategy_for(kind):
     return st.sampled_from(list(kind))
 
 
-answers_strategy = st.builds(Answers, **{f.name: _strategy_for(HINTS[f.name]) for f in dataclasses.fields(Answers)})
+answers_strategy = st.builds(Answers, **{f.name: _strategy_for(HINTS[f.name]) for f in question_fields()})
 RAISING = risk_raising_fields()
 
 
