@@ -138,6 +138,11 @@ X_FRAME_OPTIONS = "DENY"
 # Django 6 will assume https for scheme-less URLs; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# Bad input and large forms (docs/settings.md): the largest request body a page may send, and the
+# longest text a record's free-text field takes (said next to the field).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MB", 10) * 1024 * 1024
+TEXT_FIELD_MAX_CHARS = env_int("TEXT_FIELD_MAX_CHARS", 50_000)
+
 # How many records a list page shows at once.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
 
