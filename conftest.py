@@ -11,6 +11,12 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def harvests_may_use_loopback(settings):
+    """Tests serve feeds on loopback; production refuses private addresses (core.weblinks)."""
+    settings.LIBRARY_HARVEST_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
+
+
 class Cast:
     """Montpellier-like organisation `org` with one person per role; `other_org` is a stranger."""
 

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
+    "csp",
     "confiance.core",
     "confiance.accounts",
     "confiance.register",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # before the page cache, so cached pages carry the policy too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "confiance.public.cache.CachedPublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "confiance.urls"
@@ -91,16 +95,27 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     # WAL lets the site read while a long import writes.
-    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # A writer waits this long for another's transaction instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"]["timeout"] = env_int("SQLITE_BUSY_TIMEOUT", 30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Person"
 # Authentication stays pluggable: an OIDC backend is added to this list, the
 # permission layer only ever sees a Person.
-AUTHENTICATION_BACKENDS = env_list(
+AUTHENTICATION_BACKENDS = ["confiance.accounts.throttling.ThrottledBackend"] + env_list(
     "AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]
 )
+# Login throttling (django-axes, docs/settings.md): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# account, or from one address, logins from there wait LOGIN_COOLOFF_MINUTES; the admin shows the locks.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours, as django-axes reads it
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -134,13 +149,32 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "confiance@localhost")
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# Cookies only travel over HTTPS, and browsers keep to HTTPS (HSTS), unless DEBUG is on.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy on every page (django-csp 4): nothing but this site's own files; no inline
+# script or style, no third-party request, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Django 6 will assume https for scheme-less URLs; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Bad input and large forms (docs/settings.md): the largest request body a page may send, and the
+# longest text a record's free-text field takes (said next to the field).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MB", 10) * 1024 * 1024
+TEXT_FIELD_MAX_CHARS = env_int("TEXT_FIELD_MAX_CHARS", 50_000)
 
 # How many records a list page shows at once.
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
@@ -154,6 +188,8 @@ REVIEW_UPLOAD_MAX_MB = env_int("REVIEW_UPLOAD_MAX_MB", 10)
 # The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
 LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)
 LIBRARY_HUB_SOURCES = env_secret("LIBRARY_HUB_SOURCES", "")
+# Networks a harvest may fetch from although they are private, loopback or link-local (CIDRs, comma-separated).
+LIBRARY_HARVEST_ALLOWED_NETWORKS = env_list("LIBRARY_HARVEST_ALLOWED_NETWORKS", [])
 
 # The public transparency site (docs/public.md).
 PUBLIC_PAGE_SIZE = env_int("PUBLIC_PAGE_SIZE", 20)

@@ -11,6 +11,7 @@ from confiance.core import views as core_views
 
 admin.site.site_header = "Confiance — administration"
 admin.site.site_title = "Confiance"
+handler400 = "confiance.core.views.bad_request"
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -5,17 +5,21 @@ It applies exactly the screens' rules: the same permission check
 record the screens refuse is refused here with the same French messages.
 """
 
-from django.http import Http404
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Header, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, can, member_organisations, organisations_where, visible_filter
+from confiance.api import errors
 from confiance.api.auth import BearerToken, session_auth
+from confiance.api.errors import ERRORS, BoundedLimitOffset, StrictJSONParser
 from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, ErrorOut, OrganisationOut
-from confiance.register.forms import SYSTEM_FIELDS, AISystemForm
+from confiance.core.concurrency import etag, form_data, parse_version, version_of
+from confiance.register.forms import AISystemForm
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
 
@@ -25,7 +29,9 @@ api = NinjaAPI(
     description="Registre des systèmes d'IA d'une collectivité. Authentification : "
     "`Authorization: Bearer <jeton>` (jetons délivrés par un administrateur).",
     auth=[BearerToken(), session_auth],
+    parser=StrictJSONParser(),
 )
+errors.install(api)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -48,20 +54,31 @@ class SystemFilters(Schema):
     organisation: str = ""
 
 
-def _form_data(instance, changes):
-    """Return form data: the instance's current values overlaid with `changes`."""
+def _form_data(instance, changes, organisations):
+    """Return form data: the instance's current values, as its form would post them, overlaid with `changes`.
+
+    Reading the current values through the form itself covers every field the form
+    has, including fields added later, with no list to keep in step.
+    """
     current = instance or AISystem()  # a new record starts from the model's defaults
-    data = {}
-    for name in SYSTEM_FIELDS:
-        data[name] = getattr(current, AISystem._meta.get_field(name).attname)
+    data = form_data(AISystemForm(instance=current, organisations=organisations))
+    data.pop("organisation", None)
     for key, value in changes.items():
-        data[key.removesuffix("_id")] = value
-    # A form reads an unchecked box as absent, so booleans go in only when true.
-    return {k: v for k, v in data.items() if v is not None and v is not False}
+        key = key.removesuffix("_id")
+        if value is True:
+            data[key] = "on"
+        elif value is False or value is None:
+            data[key] = ""  # an unchecked box, an emptied field
+        elif isinstance(value, list):
+            data[key] = [str(v) for v in value]
+        else:
+            data[key] = value
+    return data
 
 
 def _save(request, instance, changes, organisations):
-    form = AISystemForm(data=_form_data(instance, changes), instance=instance, organisations=organisations)
+    form = AISystemForm(data=_form_data(instance, changes, organisations), instance=instance,
+                        organisations=organisations)
     if "organisation" in form.fields:
         org = Organisation.objects.filter(slug=changes.get("organisation"), pk__in=organisations).first()
         form.data["organisation"] = org.pk if org else None
@@ -75,6 +92,7 @@ def _save(request, instance, changes, organisations):
         system.created_by = request.user
         system.owner = system.owner or request.user
     system.save()
+    form.save_m2m()
     return Status(201 if instance is None else 200, system)
 
 
@@ -87,14 +105,14 @@ def _get_system(request, system_id, action):
     return system
 
 
-@api.get("/organisations", response=list[OrganisationOut], tags=["organisations"])
+@api.get("/organisations", response={200: list[OrganisationOut], **ERRORS}, tags=["organisations"])
 def list_organisations(request):
     """List the organisations the caller belongs to."""
     return Organisation.objects.filter(pk__in=member_organisations(request.user))
 
 
-@api.get("/systems", response=list[AISystemOut], tags=["systems"])
-@paginate(LimitOffsetPagination)
+@api.get("/systems", response={200: list[AISystemOut], **ERRORS}, tags=["systems"])
+@paginate(BoundedLimitOffset)
 def list_systems(request, filters: Query[SystemFilters]):
     """List the records the caller may read, filtered."""
     systems = AISystem.objects.filter(visible_filter(request.user)).select_related("organisation")
@@ -108,25 +126,58 @@ def list_systems(request, filters: Query[SystemFilters]):
     return systems.order_by("name", "pk")
 
 
-@api.get("/systems/{system_id}", response={200: AISystemOut, 403: ErrorOut}, tags=["systems"])
-def get_system(request, system_id: int):
-    """Read one record."""
-    return _get_system(request, system_id, Action.VIEW)
+@api.get("/systems/{system_id}", response={200: AISystemOut, 403: ErrorOut, **ERRORS}, tags=["systems"],
+         openapi_extra=errors.etag_header_doc(200))
+def get_system(request, system_id: int, response: HttpResponse):
+    """Read one record. Its `ETag` header is its version: send it back in `If-Match` to change it."""
+    system = _get_system(request, system_id, Action.VIEW)
+    if system is not None:
+        response["ETag"] = etag(version_of(system))
+    return system
 
 
-@api.post("/systems", response={201: AISystemOut, 403: ErrorOut, 422: ErrorOut}, tags=["systems"])
-def create_system(request, payload: AISystemIn):
+@api.post("/systems", response={201: AISystemOut, 403: ErrorOut, **ERRORS}, tags=["systems"],
+          openapi_extra=errors.etag_header_doc(201))
+def create_system(request, payload: AISystemIn, response: HttpResponse):
     """Declare a record, as a draft, in one of the caller's organisations."""
     organisations = organisations_where(request.user, Action.CREATE)
     if not organisations:
         return Status(403, {"message": "Vous n'avez pas le droit de déclarer un système."})
-    return _save(request, None, payload.dict(exclude_unset=True), organisations)
+    with transaction.atomic():
+        result = _save(request, None, payload.dict(exclude_unset=True), organisations)
+    if result.status_code == 201:
+        response["ETag"] = etag(version_of(result.value))
+    return result
 
 
-@api.patch("/systems/{system_id}", response={200: AISystemOut, 403: ErrorOut, 422: ErrorOut}, tags=["systems"])
-def update_system(request, system_id: int, payload: AISystemPatch):
-    """Change some fields of a record; the others keep their value."""
+@api.patch("/systems/{system_id}",
+           response={200: AISystemOut, 403: ErrorOut, 412: ErrorOut, 428: ErrorOut, **ERRORS},
+           tags=["systems"], openapi_extra=errors.etag_header_doc(200))
+def update_system(request, system_id: int, payload: AISystemPatch, response: HttpResponse,
+                  if_match: str = Header(None, alias="If-Match",
+                                         description="L'`ETag` reçu en lisant la fiche (obligatoire).")):
+    """Change the fields named in the body, and only those, if the record is still at the version read.
+
+    Without `If-Match` the answer is 428; when someone changed the record since
+    (its `ETag` differs) it is 412 and nothing is written: read it again, then retry.
+    """
     system = _get_system(request, system_id, Action.EDIT)
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})
-    return _save(request, system, payload.dict(exclude_unset=True), [system.organisation_id])
+    if not if_match:
+        return Status(428, {"message": "Indiquez dans l'en-tête If-Match l'ETag reçu en lisant la fiche : "
+                                       "rien n'a été enregistré.", "errors": {"If-Match": ["Obligatoire."]}})
+    with transaction.atomic():
+        current = AISystem.objects.select_for_update().select_related("organisation").get(pk=system.pk)
+        version = version_of(current)
+        if if_match.strip() != "*" and parse_version(if_match) != version:
+            response["ETag"] = etag(version)
+            return Status(412, {
+                "message": "La fiche a été modifiée depuis votre lecture : rien n'a été enregistré. "
+                           "Relisez-la, puis renvoyez vos modifications.",
+                "errors": {"If-Match": [f"La version actuelle est {etag(version)}."]},
+            })
+        result = _save(request, current, payload.dict(exclude_unset=True), [current.organisation_id])
+    if result.status_code == 200:
+        response["ETag"] = etag(version_of(result.value))
+    return result

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from simple_history.utils import bulk_create_with_history
 
 from confiance.accounts.models import Organisation
+from confiance.core.weblinks import check_harvest_url, is_web_url
 from confiance.library import embeddings
 from confiance.library.choices import Maturity, RiskClass, SizeBand
 from confiance.library.models import LOCAL_ORIGIN, HarvestSource, SharedProject
@@ -27,6 +28,7 @@ from confiance.register.choices import Domain, Technique
 from confiance.rules.library_tiers import FIELD_TIERS, Tier, redact
 
 FEED_FORMAT = "confiance-library-feed/1"
+URL_FIELDS = {"info_url", "repository_url", "documentation_url", "demonstrator_url", "resources_url"}
 MAX_PAGE_SIZE = 1000
 logger = logging.getLogger(__name__)
 
@@ -88,12 +90,22 @@ class HarvestReport:
         return text
 
 
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to an address a harvest may fetch (core.weblinks)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_harvest_url(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def fetch_json(url, token="", timeout=30):
-    """Return the JSON document at `url`, sending `token` as a bearer token."""
+    """Return the JSON document at `url`, sending `token` as a bearer token; private addresses are refused."""
+    check_harvest_url(url)
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
     if token:
         request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (URLs set by an administrator)
+    opener = urllib.request.build_opener(_CheckedRedirects)
+    with opener.open(request, timeout=timeout) as response:
         return json.loads(response.read().decode("utf-8"))
 
 
@@ -108,6 +120,8 @@ def clean_fields(fields, tier):
             cleaned[name] = value if isinstance(value, dict) else {}
             continue
         value = "" if value is None else str(value)
+        if name in URL_FIELDS and value and not is_web_url(value):
+            value = ""  # a `javascript:` or `file:` link from another instance is never kept
         if name in CHOICES and value not in CHOICES[name]:
             value = "other" if name == "domain" else ""
         max_length = getattr(SharedProject._meta.get_field(name), "max_length", None)
@@ -191,6 +205,7 @@ def harvest(source, page_size=500, fetch=fetch_json):
     try:
         pages = 0
         while url:
+            check_harvest_url(url, resolve=False)  # http(s) only, whoever fetches
             data = fetch(url, source.token)
             if not isinstance(data, dict) or data.get("format") != FEED_FORMAT:
                 raise ValueError("ce n'est pas un flux de bibliothèque Confiance")

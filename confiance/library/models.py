@@ -8,6 +8,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -86,6 +87,14 @@ class HarvestSource(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from confiance.core.weblinks import UnsafeSource, check_harvest_url
+
+        try:
+            check_harvest_url(self.url, resolve=False)
+        except UnsafeSource as exc:
+            raise ValidationError({"url": str(exc).capitalize() + "."}) from None
 
 
 class SharedProject(models.Model):

@@ -6,6 +6,7 @@ show a field the tier rule withheld.
 
 from django.utils.html import format_html
 
+from confiance.core.weblinks import is_web_url
 from confiance.library.models import SharedProject
 from confiance.rules.library_text import snippet
 from confiance.rules.library_tiers import TIER_1, TIER_2, TIER_3, Tier
@@ -41,11 +42,11 @@ def rows(fields, names, extra_key=None):
     for name in names:
         if name in HIDDEN_ROWS or name not in fields or not fields[name]:
             continue
-        result.append((_label(name), display_value(name, fields[name]), name in URL_FIELDS))
+        result.append((_label(name), display_value(name, fields[name]), name in URL_FIELDS and is_web_url(fields[name])))
     if extra_key and fields.get(extra_key):
         for key, value in fields[extra_key].items():
             if value:
-                result.append((EXTRA_LABELS.get(key, key), value, str(value).startswith("http")))
+                result.append((EXTRA_LABELS.get(key, key), value, is_web_url(value)))
     return result
 
 

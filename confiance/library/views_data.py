@@ -37,6 +37,25 @@ def _int(value, default):
         return default
 
 
+class BadNumber(ValueError):
+    """A paging number out of range; answered 400 in French naming the parameter."""
+
+
+def _bounded(request, name, default, low, high):
+    """Return the integer parameter `name`, refusing with BadNumber what is not in [low, high]."""
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().lstrip("-").isdigit() or len(raw) > 12 or not low <= int(raw) <= high:
+        raise BadNumber(name, f"Un nombre entier de {low} à {high}.")
+    return int(raw)
+
+
+def _bad_number(exc):
+    name, message = exc.args
+    return _json({"message": "La requête n'est pas valide.", "errors": {name: [message]}}, status=400)
+
+
 def feed(request):
     """The paged feed of this instance's share: tier 1 openly, tier 2/3 with a member's token."""
     token = _bearer(request)
@@ -44,7 +63,12 @@ def feed(request):
     if token and tier == Tier.PUBLIC:
         return _json({"message": "Jeton inconnu ou révoqué."}, status=401)
     base = request.build_absolute_uri(reverse("library:feed"))
-    return _json(feed_page(tier, _int(request.GET.get("page"), 1), _int(request.GET.get("page_size"), 100), base))
+    try:
+        page = _bounded(request, "page", 1, 1, 10**6)
+        page_size = _bounded(request, "page_size", 100, 1, 10**6)
+    except BadNumber as exc:
+        return _bad_number(exc)
+    return _json(feed_page(tier, page, page_size, base))
 
 
 def export_interconnectes(request):
@@ -59,8 +83,11 @@ def api_projects(request):
     """Search the library: results (redacted to the reader's tier) and facet counts."""
     tier = _tier(request)
     result = search(request.GET.get("q", "")[:300], tier, search_filters(request.GET))
-    limit = max(1, min(_int(request.GET.get("limit"), 20), 100))
-    offset = max(0, _int(request.GET.get("offset"), 0))
+    try:
+        limit = min(_bounded(request, "limit", 20, 1, 10**6), 100)
+        offset = _bounded(request, "offset", 0, 0, 10**6)
+    except BadNumber as exc:
+        return _bad_number(exc)
     ids = result.ids[offset:offset + limit]
     projects = SharedProject.objects.in_bulk(ids)
     return _json({

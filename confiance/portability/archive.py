@@ -19,6 +19,7 @@ from django.utils import timezone
 
 import confiance
 from confiance.accounts.models import Organisation, OrganisationGroup, Person
+from confiance.portability import restore
 from confiance.portability.registry import PORTABLE_MODELS
 
 FORMAT = "confiance-export"
@@ -93,35 +94,36 @@ def export_organisation(organisation):
     }
 
 
-def import_archive(archive):
-    """Restore an archive into a database that holds nothing of this organisation.
+def import_archive(archive, mapping=None):
+    """Restore an archive; people and organisations are matched by natural key (portability.restore).
 
-    Everything is restored in one transaction: on any error nothing is written.
+    The whole archive is validated first, then planned (who is who), and only
+    then written, in one transaction: on any error or conflict nothing is written.
+    `mapping` ({archive username: local username}) settles the people a report
+    listed as conflicts.
     """
-    if not isinstance(archive, dict) or archive.get("format") != FORMAT:
-        raise ArchiveError("Ce fichier n'est pas une archive Confiance (champ « format » absent ou différent).")
-    if archive.get("format_version") != FORMAT_VERSION:
-        raise ArchiveError(
-            f"Version d'archive {archive.get('format_version')!r} non prise en charge "
-            f"(cette version de Confiance lit la version {FORMAT_VERSION})."
-        )
-    if Organisation.objects.filter(slug=archive.get("organisation")).exists():
-        raise ArchiveError(
-            f"L'organisation « {archive.get('organisation')} » existe déjà dans cette base : "
-            "la restauration se fait dans une base qui ne la contient pas."
-        )
+    try:
+        restore.validate(archive)
+        the_plan = restore.plan(archive, mapping)
+    except restore.RestoreRefused as exc:
+        raise ArchiveError(str(exc)) from exc
+    if the_plan.problems:
+        raise ArchiveError(str(restore.RestoreRefused(
+            "La restauration est arrêtée, rien n'a été écrit. Conflits à régler (option --map ANCIEN=LOCAL) :",
+            the_plan.problems)))
     try:
         with transaction.atomic():
-            touched = set()
+            remapper = restore.Remapper(archive, the_plan)
+            remapper.create_people_and_groups(archive)
+            rows = [remapper.object(o) for o in archive["objects"]
+                    if o["model"] not in ("accounts.person", "accounts.organisationgroup")]
+            if remapper.missing:
+                raise ArchiveError("L'archive n'a pas pu être restaurée, rien n'a été écrit : "
+                                   + " ; ".join(sorted(set(remapper.missing))[:20]))
+            touched = {Person, OrganisationGroup}
             restored = {}
-            for item in serializers.deserialize("json", json.dumps(archive["objects"])):
+            for item in serializers.deserialize("json", json.dumps(rows)):
                 model = type(item.object)
-                if model is Person and Person.objects.filter(pk=item.object.pk).exists():
-                    continue  # a person shared with an organisation restored earlier
-                if model is OrganisationGroup and OrganisationGroup.objects.filter(pk=item.object.pk).exists():
-                    continue
-                if model is Person:
-                    item.object.set_unusable_password()
                 m2m_data = item.m2m_data  # save() forgets it
                 item.save(save_m2m=False)
                 _restore_m2m(item.object, m2m_data)
@@ -132,11 +134,13 @@ def import_archive(archive):
                 portable = PORTABLE_MODELS.get(model)
                 if portable and portable.after_restore:
                     portable.after_restore(objects)
+            organisation_pk = remapper.ref(Organisation, next(
+                o["pk"] for o in archive["objects"] if o["model"] == "accounts.organisation"))
     except ArchiveError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure means a broken archive
         raise ArchiveError(f"L'archive n'a pas pu être restaurée, rien n'a été écrit : {exc}") from exc
-    return Organisation.objects.get(slug=archive["organisation"])
+    return Organisation.objects.get(pk=organisation_pk)
 
 
 def _restore_m2m(obj, m2m_data):

@@ -82,6 +82,9 @@ class CachedPublicPageMiddleware:
         self.prefix = None
 
     def __call__(self, request):
+        # The disallowed-host check comes first: a cached page answers only this site's hosts
+        # (DisallowedHost becomes Django's 400).
+        request.get_host()
         if request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES:
             if self.prefix is None:
                 self.prefix = reverse("public:index")

@@ -66,16 +66,31 @@ def manage_reports(request, slug):
     })
 
 
+FIRST_REPORT_YEAR = 2000
+
+
+def _report_year(value):
+    """Return the year typed for a report, or None unless it is one a report can cover."""
+    value = str(value).strip()
+    if not value.isdigit() or len(value) != 4:
+        return None
+    year = int(value)
+    return year if FIRST_REPORT_YEAR <= year <= timezone.localdate().year + 1 else None
+
+
 @require_POST
 @login_required
 def generate_report(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     if not _roles(request.user, organisation) & {Role.ADMIN, Role.STEWARD}:
         raise PermissionDenied("Seuls les référents et les administrateurs établissent le rapport.")
-    try:
-        year = int(request.POST.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year
+    year = _report_year(request.POST.get("year", ""))
+    if year is None:
+        messages.error(request, f"L'année doit être un nombre de {FIRST_REPORT_YEAR} à "
+                                f"{timezone.localdate().year + 1} : aucun rapport n'est établi.")
+        response = manage_reports(request, slug)
+        response.status_code = 400
+        return response
     report = reports.generate(organisation, year)
     messages.success(request, f"Le rapport {report.year} est établi ; il sera publié avec l'avis du comité éthique.")
     return redirect("public:manage_report", slug=slug, year=report.year)

@@ -3,6 +3,7 @@
 from django import forms
 
 from confiance.accounts.models import Organisation, Person, Service
+from confiance.core.forms import LimitedTextMixin
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
@@ -39,7 +40,7 @@ FIELDSETS = [
 ]
 
 
-class AISystemForm(forms.ModelForm):
+class AISystemForm(LimitedTextMixin, forms.ModelForm):
     """Create or edit a record; the organisation is fixed once the record exists."""
 
     organisation = forms.ModelChoiceField(

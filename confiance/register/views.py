@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
+from confiance.core import concurrency
+from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
 from confiance.accounts.permissions import (
     Action,
     can,
@@ -112,16 +114,24 @@ def system_create(request):
 
 @login_required
 def system_edit(request, pk):
+    """Edit a record; a save over a newer version merges or shows the conflict (core.concurrency)."""
     system = _get_system_for_user(request, pk, Action.EDIT)
-    form = AISystemForm(request.POST or None, instance=system, organisations=[system.organisation_id])
-    if request.method == "POST" and form.is_valid():
-        if form.has_changed():
-            form.save()
-            messages.success(request, "Les modifications sont enregistrées.")
-        else:
-            messages.info(request, "Aucune modification à enregistrer.")
-        return redirect("register:detail", pk=system.pk)
-    return render(request, "register/form.html", {"form": form, "system": system})
+    context = {"system": system, "version": version_of(system)}
+    if request.method != "POST":
+        context["form"] = AISystemForm(instance=system, organisations=[system.organisation_id])
+        return render(request, "register/form.html", context)
+    result = save_edit_from_request(request, system, lambda data, files, instance: AISystemForm(
+        data, files, instance=instance, organisations=[system.organisation_id]))
+    if result.status == concurrency.SAVED:
+        messages.success(request, "Les modifications sont enregistrées.")
+    elif result.status == concurrency.UNCHANGED:
+        messages.info(request, "Aucune modification à enregistrer.")
+    else:
+        context.update(form=result.form, version=result.version)
+        if result.status == concurrency.CONFLICT:
+            context.update(conflict_context(result))
+        return render(request, "register/form.html", context, status=409 if result.conflicts else 200)
+    return redirect("register:detail", pk=system.pk)
 
 
 @require_POST

@@ -33,7 +33,7 @@ def bar_chart(title, rows, unit=""):
     desc = "; ".join(f"{label} : {_fmt(v)}{unit}" for label, v in rows) or "aucune donnée"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" aria-labelledby="{_id(title)}-t {_id(title)}-d">',
+        f'width="{width}" height="{height}" class="chart" aria-labelledby="{_id(title)}-t {_id(title)}-d">',
         f'<title id="{_id(title)}-t">{escape(title)}</title><desc id="{_id(title)}-d">{escape(desc)}</desc>',
     ]
     for i, (label, value) in enumerate(rows):
@@ -59,7 +59,7 @@ def stacked_outcomes(title, rows):
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" aria-labelledby="{_id(title)}-t {_id(title)}-d">',
+        f'width="{width}" height="{height}" class="chart" aria-labelledby="{_id(title)}-t {_id(title)}-d">',
         f'<title id="{_id(title)}-t">{escape(title)}</title><desc id="{_id(title)}-d">{escape(desc)}</desc>',
     ]
     for i, (label, counts) in enumerate(rows):

@@ -3,6 +3,7 @@ import json
 import pytest
 
 from confiance.accounts.models import ApiToken
+from confiance.core.concurrency import version_of
 from confiance.register.models import AISystem
 from tests.factories import make_system
 
@@ -59,9 +60,13 @@ def test_it_refuses_a_system_that_decides_alone_in_french(client, cast):
     assert AISystem.objects.count() == before
 
 
+def _if_match(system):
+    return {"HTTP_IF_MATCH": f'"{version_of(system)}"'}
+
+
 def test_it_patches_only_the_given_fields(client, cast):
     response = client.patch(f"/api/systems/{cast.system.pk}", json.dumps({"vendor": "Régie"}),
-                            content_type="application/json", **_auth(cast.steward))
+                            content_type="application/json", **_auth(cast.steward), **_if_match(cast.system))
     assert response.status_code == 200
     cast.system.refresh_from_db()
     assert cast.system.vendor == "Régie" and cast.system.name == "Collecte des déchets"
@@ -69,7 +74,7 @@ def test_it_patches_only_the_given_fields(client, cast):
 
 def test_it_rejects_a_malformed_payload_without_changing_anything(client, cast):
     response = client.patch(f"/api/systems/{cast.system.pk}", json.dumps({"team_size": "beaucoup"}),
-                            content_type="application/json", **_auth(cast.steward))
+                            content_type="application/json", **_auth(cast.steward), **_if_match(cast.system))
     assert response.status_code == 422
     assert "team_size" in json.dumps(response.json()["errors"])
     cast.system.refresh_from_db()

@@ -6,21 +6,44 @@ from django.core.management.base import BaseCommand, CommandError
 from confiance.portability.archive import ArchiveError, import_archive
 
 
+def _mapping(pairs):
+    mapping = {}
+    for pair in pairs or []:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise CommandError(f"--map attend ANCIEN=LOCAL (nom d'utilisateur dans l'archive = ici), pas « {pair} ».")
+        mapping[old.strip()] = new.strip()
+    return mapping
+
+
 class Command(BaseCommand):
-    help = "Restore an organisation's archive written by `export` into a database that does not hold it."
+    help = ("Restore an organisation's archive written by `export`; people are matched by username or e-mail, "
+            "the organisation by SIREN, and any conflict stops the restore before anything is written.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The archive's path, or - for standard input.")
+        parser.add_argument("file", help="The archive's path (UTF-8 JSON), or - for standard input.")
+        parser.add_argument(
+            "--map", action="append", metavar="ARCHIVE=LOCAL", default=[],
+            help="Take the archive's person ARCHIVE (username) to be this database's person LOCAL (username); "
+                 "repeat for each conflict the report lists.")
 
-    def handle(self, file, **options):
+    def handle(self, file, map=None, **options):
+        mapping = _mapping(map)
         try:
-            fh = sys.stdin if file == "-" else open(file, encoding="utf-8")
-            with fh:
-                archive = json.load(fh)
+            if file == "-":
+                text = sys.stdin.buffer.read().decode("utf-8")
+            else:
+                with open(file, "rb") as fh:
+                    text = fh.read().decode("utf-8")
+            archive = json.loads(text)
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                f"Le fichier n'est pas encodé en UTF-8 (octet illisible à la position {exc.start}) : "
+                "une archive Confiance est toujours en UTF-8. Rien n'a été écrit.") from exc
         except (OSError, json.JSONDecodeError) as exc:
             raise CommandError(f"Le fichier ne peut pas être lu comme du JSON : {exc}") from exc
         try:
-            org = import_archive(archive)
+            org = import_archive(archive, mapping)
         except ArchiveError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Organisation « {org.name} » restaurée.")

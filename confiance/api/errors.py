@@ -1,0 +1,120 @@
+"""Every API error is French JSON naming the field, and bad input never reaches the database.
+
+`StrictJSONParser` refuses a body that is not a JSON object or that holds text
+no database can store (a lone UTF-16 surrogate such as "\\ud800"); the handlers
+turn ninja's and Django's English errors into `{"message", "errors"}`;
+`BoundedLimitOffset` keeps `limit` and `offset` within what a database accepts.
+"""
+
+import json
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404
+from ninja import Field, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.pagination import LimitOffsetPagination
+from ninja.parser import Parser
+
+from confiance.api.schemas import ErrorOut
+
+# Documented on every operation, so that every answer matches the OpenAPI document.
+ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+MAX_LIMIT = 1000
+MAX_OFFSET = 10**9
+
+
+class BadBody(ValueError):
+    """The body is JSON but not one the API can take; `field` names where."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def has_lone_surrogate(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_text(value, path):
+    if isinstance(value, str):
+        if has_lone_surrogate(value):
+            raise BadBody(path or "corps", "Ce texte contient un caractère invalide (demi-caractère UTF-16 isolé).")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key, path)
+            _check_text(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_text(item, f"{path}.{index}" if path else str(index))
+
+
+class StrictJSONParser(Parser):
+    """Parse a JSON object; refuse other JSON values and lone surrogates."""
+
+    def parse_body(self, request):
+        data = json.loads(request.body)
+        if not isinstance(data, dict):
+            raise BadBody("corps", "Le corps de la requête doit être un objet JSON ({…}).")
+        _check_text(data, "")
+        return data
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """Limit/offset pagination whose numbers stay within what the database accepts."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_LIMIT, description=f"De 1 à {MAX_LIMIT}.")
+        offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"De 0 à {MAX_OFFSET}.")
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=MAX_LIMIT, **kwargs)
+
+
+def error(message, errors=None):
+    return {"message": message, "errors": errors or {}}
+
+
+def etag_header_doc(status):
+    """Return the OpenAPI fragment documenting the `ETag` header of a response."""
+    return {"responses": {status: {"headers": {"ETag": {
+        "description": "La version de la fiche ; à renvoyer dans If-Match pour la modifier.",
+        "schema": {"type": "string"},
+    }}}}}
+
+
+def install(api):
+    """Answer every error of `api` in French JSON."""
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        cause = exc.__cause__
+        if isinstance(cause, BadBody):
+            return api.create_response(request, error("La requête n'est pas valide : rien n'a été enregistré.",
+                                                      {cause.field: [cause.message]}), status=422)
+        if isinstance(cause, (json.JSONDecodeError, UnicodeDecodeError)):
+            return api.create_response(request, error(
+                "Le corps de la requête n'est pas du JSON valide : rien n'a été enregistré.",
+                {"corps": [f"JSON illisible (ligne {getattr(cause, 'lineno', '?')}, "
+                           f"colonne {getattr(cause, 'colno', '?')})."]}), status=400)
+        if isinstance(exc, AuthenticationError) or exc.status_code == 401:
+            return api.create_response(request, error(
+                "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton> » "
+                "avec un jeton valide.", {"Authorization": ["Jeton absent ou invalide."]}), status=401)
+        if exc.status_code == 403:
+            return api.create_response(request, error("Vous n'avez pas le droit de faire cela."), status=403)
+        return api.create_response(request, error("La requête n'est pas valide : rien n'a été enregistré."),
+                                   status=exc.status_code)
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, error("Aucun objet ne correspond à cette adresse."), status=404)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        return api.create_response(request, error(
+            "Le corps de la requête est trop volumineux : rien n'a été enregistré.",
+            {"corps": ["Taille maximale dépassée (réglage DATA_UPLOAD_MAX_MEMORY_SIZE)."]}), status=413)

@@ -1,0 +1,75 @@
+"""Regression tests for finding 4 of issue 15 on the API: French 4xx naming the field, nothing written."""
+
+import json
+
+import pytest
+
+from confiance.accounts.models import ApiToken
+from confiance.core.concurrency import version_of
+from confiance.register.models import AISystem
+
+pytestmark = pytest.mark.django_db
+
+
+def _auth(person):
+    _, raw = ApiToken.issue(person, "test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def _patch_raw(client, cast, body):
+    return client.patch(f"/api/systems/{cast.system.pk}", body, content_type="application/json",
+                        HTTP_IF_MATCH=f'"{version_of(cast.system)}"', **_auth(cast.steward))
+
+
+def _unchanged(cast):
+    history = cast.system.history.count()
+    name = cast.system.name
+    cast.system.refresh_from_db()
+    return cast.system.name == name and cast.system.history.count() == history
+
+
+def test_it_refuses_a_lone_surrogate_in_a_text_field(client, cast):
+    response = _patch_raw(client, cast, '{"name": "x\\ud800y"}')
+    assert response.status_code == 422
+    assert "name" in response.json()["errors"]
+    assert _unchanged(cast)
+    create = client.post("/api/systems", '{"organisation": "metropole-test", "name": "A", "public_summary": "\\udfff",'
+                         ' "purpose": "P", "domain": "waste", "technique": "optimisation"}',
+                         content_type="application/json", **_auth(cast.agent))
+    assert create.status_code == 422 and "public_summary" in create.json()["errors"]
+    assert AISystem.objects.count() == 1
+
+
+@pytest.mark.parametrize("body", ["null", "[]", '"str"', "12"])
+def test_it_refuses_a_patch_body_that_is_not_an_object(client, cast, body):
+    response = _patch_raw(client, cast, body)
+    assert response.status_code == 422, response.content
+    assert "objet JSON" in json.dumps(response.json(), ensure_ascii=False)
+    assert _unchanged(cast)
+
+
+def test_it_answers_unparsable_json_in_french(client, cast):
+    response = _patch_raw(client, cast, '{"name": ')
+    assert response.status_code == 400
+    assert "n'est pas du JSON valide" in response.json()["message"]
+    assert _unchanged(cast)
+
+
+@pytest.mark.parametrize("query", [{"limit": "9" * 20}, {"offset": "9" * 20}, {"limit": "-1"}, {"offset": "-5"}])
+def test_it_refuses_out_of_range_pagination_with_the_field_named(client, cast, query):
+    response = client.get("/api/systems", query, **_auth(cast.dpo))
+    assert response.status_code == 422
+    assert set(query) <= set(response.json()["errors"])
+
+
+def test_it_answers_an_over_size_body_in_french(client, cast, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = _patch_raw(client, cast, json.dumps({"purpose": "x" * 5000}))
+    assert response.status_code == 413
+    assert "trop volumineux" in response.json()["message"]
+    assert _unchanged(cast)
+
+
+def test_it_answers_unauthenticated_and_missing_in_french(client, cast):
+    assert "Authentification requise" in client.get("/api/systems").json()["message"]
+    assert "Aucun" in client.get("/api/systems/999999", **_auth(cast.dpo)).json()["message"]
