@@ -29,6 +29,11 @@ CSV_COLUMNS = [
     "people_affected", "people_magnitude", "citizen_facing", "decision_role", "human_oversight",
     "risk_class", "risk_class_label", "dpia_required", "dpia_recorded", "carbon_estimate_kg",
     "notice_published", "contact_email", "updated_on", "first_published_on",
+    # Publication fields (issue #17)
+    "legal_basis", "legal_basis_url", "deliberation", "proportionality", "decision_process", "people_impact", "risks",
+    "use_type", "monitoring", "objection_procedure", "revision_on", "revision_reason", "connected_data_sources",
+    "training_data", "input_data", "data_collection", "data_origin", "data_access", "implementation", "hosting_mode",
+    "started_on", "decisions_per_year", "contact_email_from",
 ]
 
 

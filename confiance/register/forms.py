@@ -25,16 +25,35 @@ SYSTEM_FIELDS = [
     "people_affected", "people_magnitude", "citizen_facing", "decision_role", "human_oversight",
     "team_size", "team_women",
 ]
+# The fields the publication standards ask for (issue #17), placed in the sections below.
+PUBLICATION_FIELDS = [
+    "legal_basis", "legal_basis_url", "deliberation", "proportionality", "decision_process", "people_impact",
+    "risks", "started_on", "contact_email",
+    "use_type", "implementation", "hosting_mode", "training_data", "input_data", "data_origin", "data_access",
+    "data_collection", "connected_data_sources",
+    "decisions_per_year",
+    "monitoring", "objection_procedure", "revision_on", "revision_reason",
+]
+SYSTEM_FIELDS += PUBLICATION_FIELDS
+LONG_TEXT_FIELDS = ("legal_basis", "deliberation", "proportionality", "decision_process", "people_impact", "risks",
+                    "training_data", "input_data", "data_collection", "connected_data_sources", "monitoring",
+                    "objection_procedure")
 
 # How the form is split into fieldsets on the page, in order.
 FIELDSETS = [
-    ("Le système et son utilité", ["name", "public_summary", "purpose", "citizen_benefit", "agent_support", "domain"]),
-    ("Qui en répond", ["organisation", "service", "owner", "steward"]),
-    ("Comment il fonctionne", ["technique", "vendor", "product", "model_name", "is_open_source", "licence",
-                               "hosting_country", "hosting_provider", "datasets_used"]),
+    ("Le système et son utilité", ["name", "public_summary", "purpose", "citizen_benefit", "agent_support", "domain",
+                                   "legal_basis", "legal_basis_url", "deliberation", "proportionality",
+                                   "started_on"]),
+    ("Qui en répond", ["organisation", "service", "owner", "steward", "contact_email"]),
+    ("Comment il fonctionne", ["technique", "use_type", "vendor", "product", "model_name", "is_open_source", "licence",
+                               "implementation", "hosting_country", "hosting_provider", "hosting_mode",
+                               "datasets_used", "training_data", "input_data", "data_origin", "data_access",
+                               "data_collection", "connected_data_sources"]),
     ("Les personnes et les données concernées", ["personal_data", "sensitive_data", "minors_data", "offence_data",
-                                                 "people_affected", "people_magnitude", "citizen_facing"]),
-    ("La place de l'humain", ["decision_role", "human_oversight"]),
+                                                 "people_affected", "people_magnitude", "citizen_facing",
+                                                 "people_impact", "risks"]),
+    ("La place de l'humain", ["decision_role", "decision_process", "decisions_per_year", "human_oversight",
+                              "monitoring", "objection_procedure", "revision_on", "revision_reason"]),
     ("L'équipe (loi 9)", ["team_size", "team_women"]),
 ]
 
@@ -49,7 +68,9 @@ class AISystemForm(forms.ModelForm):
     class Meta:
         model = AISystem
         fields = SYSTEM_FIELDS
-        widgets = {"decision_role": forms.RadioSelect}
+        widgets = {"decision_role": forms.RadioSelect,
+                   "revision_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +90,7 @@ class AISystemForm(forms.ModelForm):
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}_aide"
             if name in ("public_summary", "purpose", "citizen_benefit", "agent_support", "datasets_used",
-                        "human_oversight"):
+                        "human_oversight") or name in LONG_TEXT_FIELDS:
                 field.widget.attrs["rows"] = 3
 
     def _post_clean(self):
