@@ -14,7 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, can, member_organisations, organisations_where, visible_filter
 from confiance.api.auth import BearerToken, session_auth
-from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, ErrorOut, OrganisationOut
+from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, CompletenessOut, ErrorOut, OrganisationOut
 from confiance.register.forms import SYSTEM_FIELDS, AISystemForm
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
@@ -130,3 +130,12 @@ def update_system(request, system_id: int, payload: AISystemPatch):
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})
     return _save(request, system, payload.dict(exclude_unset=True), [system.organisation_id])
+
+
+@api.get("/systems/{system_id}/completeness", response={200: CompletenessOut, 403: ErrorOut}, tags=["systems"])
+def get_completeness(request, system_id: int):
+    """Say, for each publication standard, which required fields the record fills and which it lacks."""
+    from confiance.public import completeness
+
+    system = _get_system(request, system_id, Action.VIEW)
+    return {"system_id": system.pk, "standards": [completeness.as_dict(r) for r in completeness.for_system(system)]}

@@ -161,10 +161,10 @@ class ErrorOut(Schema):
 
 class FieldStatusOut(Schema):
     field: str
-    label: str
     reason: str = ""
-    fill: list[str] = []
     derived: str = ""
+    fill: list[str] = []
+    fill_labels: list[str] = []
 
 
 class StandardCompletenessOut(Schema):

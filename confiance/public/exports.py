@@ -132,60 +132,7 @@ def validation_errors(key, export):
 
 
 def dcat_graph(organisation):
-    """Return an rdflib Graph describing the register as a DCAT catalogue, for data.gouv.fr to harvest."""
-    from rdflib import Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+    """Return an rdflib Graph describing the register as a DCAT-AP 3.0.0 catalogue (confiance.public.dcat)."""
+    from confiance.public.dcat import dcat_graph as build
 
-    g = Graph()
-    g.bind("dcat", DCAT)
-    g.bind("dct", DCTERMS)
-    g.bind("foaf", FOAF)
-    vcard = Namespace("http://www.w3.org/2006/vcard/ns#")
-    g.bind("vcard", vcard)
-    slug = organisation.slug
-    home = URIRef(absolute(reverse("public:home", kwargs={"slug": slug})))
-    catalog, dataset = URIRef(str(home) + "#catalogue"), URIRef(str(home) + "#registre")
-    publisher = URIRef(str(home) + "#organisation")
-    now = Literal(timezone.now().date().isoformat(), datatype=XSD.date)
-    g.add((catalog, RDF.type, DCAT.Catalog))
-    g.add((catalog, DCTERMS.title, Literal(f"Données ouvertes sur l'IA — {organisation.name}", lang="fr")))
-    g.add((catalog, DCTERMS.description, Literal("Catalogue du registre public des systèmes d'IA.", lang="fr")))
-    g.add((catalog, DCTERMS.publisher, publisher))
-    g.add((catalog, FOAF.homepage, home))
-    g.add((catalog, DCAT.dataset, dataset))
-    g.add((publisher, RDF.type, FOAF.Organization))
-    g.add((publisher, FOAF.name, Literal(organisation.name)))
-    g.add((dataset, RDF.type, DCAT.Dataset))
-    g.add((dataset, DCTERMS.title, Literal(f"Registre des systèmes d'intelligence artificielle — {organisation.name}",
-                                          lang="fr")))
-    g.add((dataset, DCTERMS.description, Literal(
-        "Les systèmes d'IA en expérimentation, déployés ou retirés : finalité, données, contrôle humain, classe "
-        "de risque, avis et décisions publiés.", lang="fr")))
-    g.add((dataset, DCTERMS.publisher, publisher))
-    g.add((dataset, DCTERMS.modified, now))
-    g.add((dataset, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/FRA")))
-    g.add((dataset, DCTERMS.license, URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")))
-    g.add((dataset, DCAT.keyword, Literal("intelligence artificielle", lang="fr")))
-    g.add((dataset, DCAT.keyword, Literal("algorithmes publics", lang="fr")))
-    g.add((dataset, DCAT.landingPage, URIRef(absolute(reverse("public:list", kwargs={"slug": slug})))))
-    profile = getattr(organisation, "public_profile", None)
-    if profile and profile.contact_email:
-        contact = URIRef(str(home) + "#contact")
-        g.add((dataset, DCAT.contactPoint, contact))
-        g.add((contact, RDF.type, vcard.Kind))
-        g.add((contact, vcard.hasEmail, URIRef(f"mailto:{profile.contact_email}")))
-    for fmt, media, name in (("csv", "text/csv", "CSV"), ("json", "application/json", "JSON"),
-                             ("jsonld", "application/ld+json", "JSON-LD")):
-        dist = URIRef(str(home) + f"#distribution-{fmt}")
-        url = URIRef(absolute(reverse("public:export", kwargs={"slug": slug, "fmt": fmt})))
-        g.add((dataset, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(f"Registre au format {name}", lang="fr")))
-        g.add((dist, DCAT.accessURL, url))
-        g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
-        g.add((dist, DCTERMS.format, Literal(name)))
-        if fmt == "json":
-            g.add((dist, DCTERMS.conformsTo, URIRef(absolute(reverse("public:schema",
-                                                                      kwargs={"name": REGISTER_SCHEMA})))))
-    return g
+    return build(organisation, records_for(organisation))

@@ -3,6 +3,7 @@
 from django import forms
 
 from confiance.accounts.models import Organisation, Person, Service
+from confiance.register import completeness
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
@@ -119,11 +120,14 @@ class RegisterFilterForm(forms.Form):
                                      empty_label="Tous")
     risk_class = forms.ChoiceField(label="Classe de risque", required=False, choices=RISK_CLASS_CHOICES)
     law = forms.ChoiceField(label="Principe de la charte", required=False, choices=LAW_CHOICES)
+    incomplete_for = forms.ChoiceField(label="Fiche incomplète pour", required=False, choices=[("", "Peu importe")])
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(organisation_id__in=organisations)
         self.fields["q"].widget.attrs["type"] = "search"
+        self.fields["incomplete_for"].choices = [("", "Peu importe")] + [
+            (key, name) for key, name in completeness.standards()]
 
     def filter(self, systems):
         """Return `systems` narrowed by the valid filters."""
@@ -138,4 +142,8 @@ class RegisterFilterForm(forms.Form):
         if data["law"]:
             number, outcome = data["law"].split(":")
             systems = systems.filter(law_outcomes__number=int(number), law_outcomes__outcome=outcome)
+        if data["incomplete_for"]:
+            # Completeness is computed from each record's public form, not stored: read the
+            # narrowed list once and keep those that lack a required field of the standard.
+            systems = systems.filter(pk__in=completeness.incomplete_pks(systems, data["incomplete_for"]))
         return systems

@@ -74,6 +74,14 @@ DOMAIN_THEMES = {
     "public_safety": "JUST", "health": "HEAL", "culture": "EDUC", "urban_planning": "REGI", "hr": "GOVE",
     "finance": "ECON", "administration": "GOVE", "other": "GOVE",
 }
+# The EU data themes' labels, as the authority table gives them in French.
+THEME_LABELS = {
+    "AGRI": "Agriculture, pêche, sylviculture et alimentation", "ECON": "Économie et finances",
+    "EDUC": "Éducation, culture et sport", "ENER": "Énergie", "ENVI": "Environnement",
+    "GOVE": "Gouvernement et secteur public", "HEAL": "Santé", "INTR": "Questions internationales",
+    "JUST": "Justice, système juridique et sécurité publique", "REGI": "Régions et villes",
+    "SOCI": "Population et société", "TECH": "Science et technologie", "TRAN": "Transports",
+}
 
 
 def format_iri(key):
@@ -100,3 +108,8 @@ def licence_iri(name):
 def theme_iri(domain):
     """Return the EU data theme IRI of a register domain."""
     return DATA_THEME + DOMAIN_THEMES.get(domain, "GOVE")
+
+
+def theme_label(iri):
+    """Return the French label of an EU data theme IRI."""
+    return THEME_LABELS.get(iri.rsplit("/", 1)[-1], "")
