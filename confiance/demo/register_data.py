@@ -233,6 +233,47 @@ SYSTEMS = [
             "Les tournées restent organisées par les agents du service de collecte à partir "
             "des indications des capteurs."
         ),
+        # Publication fields (issue #17), from the same passages of seeds/001.
+        "legal_basis": (
+            "Gestion des déchets ménagers et assimilés : compétence exercée par la métropole "
+            "(code général des collectivités territoriales, art. L5217-2)."
+        ),
+        "proportionality": (
+            "Planifier les tournées sur le remplissage mesuré évite des trajets de camions "
+            "inutiles, réduit les coûts d'exploitation et l'empreinte carbone de la collecte. "
+            "Les capteurs ne mesurent qu'un taux de remplissage : aucune donnée sur les personnes."
+        ),
+        "decision_process": (
+            "Les taux de remplissage servent à planifier les tournées de collecte : les points "
+            "qui demandent une intervention passent en priorité. Aucune décision ne vise une "
+            "personne."
+        ),
+        "people_impact": (
+            "Les habitants qui déposent leurs déchets aux points d'apport volontaire trouvent des "
+            "points vidés selon les besoins réels ; les équipes de collecte suivent des tournées "
+            "mieux ciblées. Aucun effet individuel sur un habitant."
+        ),
+        "use_type": "prescriptive",
+        "monitoring": (
+            "Les mêmes données servent à suivre les tonnages de déchets recyclés, les volumes de "
+            "biodéchets collectés et leur valorisation en compost, pour mesurer les effets de la "
+            "démarche « Zéro Déchet »."
+        ),
+        "connected_data_sources": (
+            "Le réseau de capteurs des points d'apport volontaire, en cours d'extension à tout le "
+            "territoire métropolitain ; les données alimentent aussi le suivi « Zéro Déchet »."
+        ),
+        "input_data": (
+            "Taux de remplissage de chaque point d'apport volontaire, mesuré en temps réel par "
+            "un capteur."
+        ),
+        "data_collection": (
+            "Mesure automatique et en temps réel par des capteurs installés dans les points "
+            "d'apport volontaire."
+        ),
+        "data_origin": "internal_dataset",
+        "data_access": "automated",
+        "decisions_per_year": 0,
         "status": "deployed",
         "source": (
             "seeds/001, éditorial (système de gestion intelligent des déchets qui utilise des "
@@ -243,7 +284,11 @@ SYSTEMS = [
             "« en cours » doit couvrir tout le territoire métropolitain ; « deployed » avec "
             "cette réserve. Technique : la source parle d'optimiser et de planifier les "
             "tournées sans décrire l'algorithme ; « optimisation » est déduit. Service "
-            "gestionnaire non nommé par la source."
+            "gestionnaire non nommé par la source. Champs de publication : le fondement "
+            "juridique cite le CGCT (art. L5217-2, compétences des métropoles), que la source ne "
+            "cite pas ; « prescriptive » (type d'usage) et « internal_dataset » (capteurs de la "
+            "collectivité) sont déduits. La source ne dit ni qui a développé l'outil, ni où il est "
+            "hébergé, ni quand il a démarré, ni l'adresse de contact : ces champs restent vides."
         ),
     },
     {
@@ -535,6 +580,39 @@ SYSTEMS = [
             "(2019), Nantes Métropole s'est engagée à ne pas utiliser l'IA pour des décisions "
             "individuelles concernant les usagers. Expérimentation encadrée avec la CNIL."
         ),
+        # Publication fields (issue #17), from the same article (seeds/004, document 8).
+        "legal_basis": (
+            "Service public de l'eau : compétence exercée par la métropole (code général des "
+            "collectivités territoriales, art. L5217-2)."
+        ),
+        "proportionality": (
+            "La tension sur la ressource en eau, aggravée par le dérèglement climatique, justifie "
+            "d'aider chaque foyer à réduire sa consommation. Pour protéger la vie privée, les "
+            "données sont anonymisées par agrégation ou remplacées par des données synthétiques, "
+            "et le projet est accompagné par la CNIL (bac à sable)."
+        ),
+        "decision_process": (
+            "Aucune décision administrative : le système calcule pour chaque ménage une "
+            "prédiction de consommation destinée à le sensibiliser."
+        ),
+        "people_impact": (
+            "Les ménages de la métropole qui participent à l'expérimentation reçoivent une "
+            "prédiction personnalisée de leur consommation d'eau ; aucune décision ne les vise."
+        ),
+        "risks": (
+            "Atteinte à la vie privée par la réidentification des ménages : les données sont "
+            "anonymisées par agrégation ou remplacées par des données synthétiques qui gardent "
+            "leurs distributions statistiques ; la démarche est suivie par la CNIL."
+        ),
+        "use_type": "predictive",
+        "training_data": (
+            "Consommations d'eau observées des ménages, anonymisées par agrégation ou "
+            "transformées en données synthétiques de mêmes distributions statistiques."
+        ),
+        "input_data": "Consommation d'eau du ménage à qui la prédiction est destinée.",
+        "data_origin": "internal_dataset",
+        "implementation": "internal",
+        "decisions_per_year": 0,
         "status": "approved_for_experimentation",
         "source": (
             "seeds/004, document 8 (La Gazette, 15 janvier 2024), encadré « Une IA "
@@ -546,7 +624,13 @@ SYSTEMS = [
             "de janvier 2024), d'où « approved_for_experimentation ». Le projet doit être "
             "partagé en open data pour que d'autres territoires le reprennent, mais aucune "
             "licence n'est citée : « is_open_source » laissé à False. Service porteur non "
-            "nommé. Technique : « prédiction personnalisée », « statistical_ml » est déduit."
+            "nommé. Technique : « prédiction personnalisée », « statistical_ml » est déduit. "
+            "Champs de publication : « predictive » vient de la « prédiction personnalisée » ; "
+            "« internal » (mise en œuvre) de l'article, qui dit le travail mené en interne ; le "
+            "fondement juridique cite le CGCT (art. L5217-2), que la source ne cite pas ; "
+            "« internal_dataset » est déduit (consommations relevées par le service de l'eau). "
+            "L'article ne donne ni indicateurs de suivi, ni hébergement, ni date de lancement "
+            "précise (« courant 2024 »), ni adresse de contact fonctionnelle : vides."
         ),
     },
 ]

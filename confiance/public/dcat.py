@@ -133,6 +133,10 @@ def dcat_graph(organisation, records):
         g.add((register, DCAT.distribution, _distribution(
             g, home + f"#distribution-{key}", f"Registre selon la norme {title} {version}", url, "json", licence,
             schema)))
+    url = absolute(reverse("public:interconnectes", kwargs={"slug": slug}))
+    g.add((register, DCAT.distribution, _distribution(
+        g, home + "#distribution-interconnectes", "Registre au format de la bibliothèque des Interconnectés (CSV)",
+        url, "csv", licence)))
 
     for record in records:
         dataset = _record_dataset(g, record, publisher, licence, language)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from confiance.public.records import absolute, public_record, public_systems
-from confiance.rules import transparency_standards
+from confiance.rules import publication_standards, transparency_standards
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 REGISTER_SCHEMA = "register-v1.schema.json"
@@ -116,6 +116,22 @@ def standard_export(key, organisation, records):
                 "« missing_required » : il n'est jamais inventé.",
         "items": [function(r).as_dict() for r in records],
     }
+
+
+def interconnectes_csv(records):
+    """Return the public records as a CSV in Les Interconnectés' library format (their columns, in order).
+
+    Fields the record lacks stay empty; the record page and the API say which.
+    """
+    from confiance.public.completeness import interconnectes_schema
+
+    columns = [f["name"] for f in interconnectes_schema()["fields"]]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(publication_standards.to_interconnectes(record).registration)
+    return out.getvalue()
 
 
 def validation_errors(key, export):
