@@ -335,6 +335,14 @@ SYSTEMS = [
             "Les alertes orientent les équipes ; le diagnostic et la décision d'intervenir "
             "restent aux agents."
         ),
+        "people_impact": (
+            "Les plus de 365 000 usagers du service de l'eau profitent d'un réseau mieux "
+            "entretenu et de pertes réduites ; aucune décision ne vise un usager."
+        ),
+        "use_type": "diagnostic",
+        "data_collection": "Relevés automatiques des capteurs et compteurs posés sur le réseau.",
+        "data_origin": "internal_dataset",
+        "data_access": "automated",
         "status": "draft",
         "source": (
             "seeds/001, éditorial (compteurs d'eau du réseau qui repèrent les fuites) et "
@@ -346,7 +354,9 @@ SYSTEMS = [
             "source parle du réseau hydraulique de la Métropole et des capteurs de la régie "
             "des eaux ; le rattachement à la régie est un choix à confirmer. Technique non "
             "précisée par la source (« statistical_ml » est déduit). Données personnelles : "
-            "la source ne dit pas si des compteurs individuels sont utilisés ; à vérifier."
+            "la source ne dit pas si des compteurs individuels sont utilisés ; à vérifier. "
+            "Champs de publication : le nombre d'usagers vient de la présentation de la régie "
+            "(seeds/001) ; « diagnostic » et « internal_dataset » sont déduits."
         ),
     },
     {
@@ -373,6 +383,22 @@ SYSTEMS = [
             "d'attribuer une place reste celle des agents et de la commission."
         ),
         "domain": "early_childhood",
+        "decision_process": (
+            "La Ville centralise les attributions de places en crèche ; la commission "
+            "d'attribution décide, et l'outil l'aiderait à rapprocher demandes, places libres et "
+            "proximité pour préparer ses dossiers."
+        ),
+        "people_impact": (
+            "Les familles qui demandent une place dans une crèche municipale (et, à partir de "
+            "2025, dans une crèche associative intégrée au service) : l'outil pèserait sur les "
+            "propositions qui leur sont faites ; la décision reste humaine."
+        ),
+        "use_type": "prescriptive",
+        "data_origin": "users",
+        "connected_data_sources": (
+            "Le futur Guichet Unique, système d'information interfacé avec les partenaires de la "
+            "petite enfance."
+        ),
         "technique": "optimisation",
         "vendor": "",
         "product": "",
@@ -408,7 +434,9 @@ SYSTEMS = [
             "l'IA « pourraient » être mobilisés : l'IA n'est qu'envisagée, d'où « draft ». "
             "Technique non précisée (« optimisation » déduit du rapprochement offre/demande). "
             "À partir de 2025 le périmètre s'étend aux associations intégrant le service "
-            "municipal de la petite enfance. Nombre de familles concernées non donné."
+            "municipal de la petite enfance. Nombre de familles concernées non donné. "
+            "Champs de publication : « prescriptive » (l'outil proposerait des rapprochements) "
+            "est déduit ; l'origine « users » vient des dossiers de candidature des familles."
         ),
     },
     {
@@ -436,6 +464,13 @@ SYSTEMS = [
             "des opérateurs de vidéoprotection."
         ),
         "domain": "public_safety",
+        "people_impact": (
+            "Les habitants touchés par un événement de sécurité civile, mieux protégés par des "
+            "secours mieux coordonnés ; les personnes filmées par la vidéoprotection, sans "
+            "aucune reconnaissance biométrique."
+        ),
+        "use_type": "predictive",
+        "data_access": "automated",
         "technique": "computer_vision",
         "vendor": "",
         "product": "",
@@ -472,7 +507,9 @@ SYSTEMS = [
             "crises. Projet relevant d'un domaine sensible (maintien de l'ordre) : la stratégie "
             "prévoit que de tels projets puissent être soumis au comité éthique. Les images "
             "peuvent montrer des personnes : données personnelles cochées ; données "
-            "d'infraction non cochées car l'usage décrit est la gestion de crise."
+            "d'infraction non cochées car l'usage décrit est la gestion de crise. Champs de "
+            "publication : « predictive » vient de l'anticipation de l'évolution de la crise, "
+            "« automated » des flux analysés en temps réel."
         ),
     },
     {
@@ -496,6 +533,14 @@ SYSTEMS = [
             "demandes qui demandent un échange humain."
         ),
         "domain": "user_relations",
+        "decision_process": (
+            "Aucune décision : l'assistant répond à des demandes d'information ; les démarches "
+            "restent traitées par les agents."
+        ),
+        "people_impact": (
+            "Les usagers qui cherchent une information administrative ; ils sont prévenus quand "
+            "un service utilise de l'IA."
+        ),
         "technique": "generative",
         "vendor": "",
         "product": "",
