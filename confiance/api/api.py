@@ -17,7 +17,7 @@ from confiance.accounts.permissions import Action, can, member_organisations, or
 from confiance.api import errors
 from confiance.api.auth import BearerToken, session_auth
 from confiance.api.errors import ERRORS, BoundedLimitOffset, StrictJSONParser
-from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, ErrorOut, OrganisationOut
+from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, CompletenessOut, ErrorOut, OrganisationOut
 from confiance.core.concurrency import etag, form_data, parse_version, version_of
 from confiance.register.forms import AISystemForm
 from confiance.register.models import AISystem
@@ -181,3 +181,12 @@ def update_system(request, system_id: int, payload: AISystemPatch, response: Htt
     if result.status_code == 200:
         response["ETag"] = etag(version_of(result.value))
     return result
+
+
+@api.get("/systems/{system_id}/completeness", response={200: CompletenessOut, 403: ErrorOut}, tags=["systems"])
+def get_completeness(request, system_id: int):
+    """Say, for each publication standard, which required fields the record fills and which it lacks."""
+    from confiance.public import completeness
+
+    system = _get_system(request, system_id, Action.VIEW)
+    return {"system_id": system.pk, "standards": [completeness.as_dict(r) for r in completeness.for_system(system)]}

@@ -1,6 +1,6 @@
 """The API's schemas: one per shape, shared by every version (STYLE.md rule 8)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from ninja import Schema
 
@@ -55,6 +55,30 @@ class AISystemOut(Schema):
     status_changed_at: datetime
     created_at: datetime
     updated_at: datetime
+    # Publication fields (issue #17)
+    legal_basis: str
+    legal_basis_url: str
+    deliberation: str
+    proportionality: str
+    decision_process: str
+    people_impact: str
+    risks: str
+    use_type: str
+    monitoring: str
+    objection_procedure: str
+    revision_on: date | None
+    revision_reason: str
+    connected_data_sources: str
+    training_data: str
+    input_data: str
+    data_collection: str
+    data_origin: str
+    data_access: str
+    implementation: str
+    hosting_mode: str
+    started_on: date | None
+    decisions_per_year: int | None
+    contact_email: str
 
     @staticmethod
     def resolve_organisation(obj):
@@ -93,6 +117,30 @@ class AISystemPatch(Schema):
     human_oversight: str | None = None
     team_size: int | None = None
     team_women: int | None = None
+    # Publication fields (issue #17)
+    legal_basis: str | None = None
+    legal_basis_url: str | None = None
+    deliberation: str | None = None
+    proportionality: str | None = None
+    decision_process: str | None = None
+    people_impact: str | None = None
+    risks: str | None = None
+    use_type: str | None = None
+    monitoring: str | None = None
+    objection_procedure: str | None = None
+    revision_on: date | None = None
+    revision_reason: str | None = None
+    connected_data_sources: str | None = None
+    training_data: str | None = None
+    input_data: str | None = None
+    data_collection: str | None = None
+    data_origin: str | None = None
+    data_access: str | None = None
+    implementation: str | None = None
+    hosting_mode: str | None = None
+    started_on: date | None = None
+    decisions_per_year: int | None = None
+    contact_email: str | None = None
 
 
 class AISystemIn(AISystemPatch):
@@ -109,3 +157,27 @@ class AISystemIn(AISystemPatch):
 class ErrorOut(Schema):
     message: str
     errors: dict[str, list[str]] = {}
+
+
+class FieldStatusOut(Schema):
+    field: str
+    reason: str = ""
+    derived: str = ""
+    fill: list[str] = []
+    fill_labels: list[str] = []
+
+
+class StandardCompletenessOut(Schema):
+    key: str
+    name: str
+    version: str
+    required: int
+    present: list[FieldStatusOut]
+    missing: list[FieldStatusOut]
+    percent: int
+    complete: bool
+
+
+class CompletenessOut(Schema):
+    system_id: int
+    standards: list[StandardCompletenessOut]

@@ -233,6 +233,47 @@ SYSTEMS = [
             "Les tournées restent organisées par les agents du service de collecte à partir "
             "des indications des capteurs."
         ),
+        # Publication fields (issue #17), from the same passages of seeds/001.
+        "legal_basis": (
+            "Gestion des déchets ménagers et assimilés : compétence exercée par la métropole "
+            "(code général des collectivités territoriales, art. L5217-2)."
+        ),
+        "proportionality": (
+            "Planifier les tournées sur le remplissage mesuré évite des trajets de camions "
+            "inutiles, réduit les coûts d'exploitation et l'empreinte carbone de la collecte. "
+            "Les capteurs ne mesurent qu'un taux de remplissage : aucune donnée sur les personnes."
+        ),
+        "decision_process": (
+            "Les taux de remplissage servent à planifier les tournées de collecte : les points "
+            "qui demandent une intervention passent en priorité. Aucune décision ne vise une "
+            "personne."
+        ),
+        "people_impact": (
+            "Les habitants qui déposent leurs déchets aux points d'apport volontaire trouvent des "
+            "points vidés selon les besoins réels ; les équipes de collecte suivent des tournées "
+            "mieux ciblées. Aucun effet individuel sur un habitant."
+        ),
+        "use_type": "prescriptive",
+        "monitoring": (
+            "Les mêmes données servent à suivre les tonnages de déchets recyclés, les volumes de "
+            "biodéchets collectés et leur valorisation en compost, pour mesurer les effets de la "
+            "démarche « Zéro Déchet »."
+        ),
+        "connected_data_sources": (
+            "Le réseau de capteurs des points d'apport volontaire, en cours d'extension à tout le "
+            "territoire métropolitain ; les données alimentent aussi le suivi « Zéro Déchet »."
+        ),
+        "input_data": (
+            "Taux de remplissage de chaque point d'apport volontaire, mesuré en temps réel par "
+            "un capteur."
+        ),
+        "data_collection": (
+            "Mesure automatique et en temps réel par des capteurs installés dans les points "
+            "d'apport volontaire."
+        ),
+        "data_origin": "internal_dataset",
+        "data_access": "automated",
+        "decisions_per_year": 0,
         "status": "deployed",
         "source": (
             "seeds/001, éditorial (système de gestion intelligent des déchets qui utilise des "
@@ -243,7 +284,11 @@ SYSTEMS = [
             "« en cours » doit couvrir tout le territoire métropolitain ; « deployed » avec "
             "cette réserve. Technique : la source parle d'optimiser et de planifier les "
             "tournées sans décrire l'algorithme ; « optimisation » est déduit. Service "
-            "gestionnaire non nommé par la source."
+            "gestionnaire non nommé par la source. Champs de publication : le fondement "
+            "juridique cite le CGCT (art. L5217-2, compétences des métropoles), que la source ne "
+            "cite pas ; « prescriptive » (type d'usage) et « internal_dataset » (capteurs de la "
+            "collectivité) sont déduits. La source ne dit ni qui a développé l'outil, ni où il est "
+            "hébergé, ni quand il a démarré, ni l'adresse de contact : ces champs restent vides."
         ),
     },
     {
@@ -290,6 +335,14 @@ SYSTEMS = [
             "Les alertes orientent les équipes ; le diagnostic et la décision d'intervenir "
             "restent aux agents."
         ),
+        "people_impact": (
+            "Les plus de 365 000 usagers du service de l'eau profitent d'un réseau mieux "
+            "entretenu et de pertes réduites ; aucune décision ne vise un usager."
+        ),
+        "use_type": "diagnostic",
+        "data_collection": "Relevés automatiques des capteurs et compteurs posés sur le réseau.",
+        "data_origin": "internal_dataset",
+        "data_access": "automated",
         "status": "draft",
         "source": (
             "seeds/001, éditorial (compteurs d'eau du réseau qui repèrent les fuites) et "
@@ -301,7 +354,9 @@ SYSTEMS = [
             "source parle du réseau hydraulique de la Métropole et des capteurs de la régie "
             "des eaux ; le rattachement à la régie est un choix à confirmer. Technique non "
             "précisée par la source (« statistical_ml » est déduit). Données personnelles : "
-            "la source ne dit pas si des compteurs individuels sont utilisés ; à vérifier."
+            "la source ne dit pas si des compteurs individuels sont utilisés ; à vérifier. "
+            "Champs de publication : le nombre d'usagers vient de la présentation de la régie "
+            "(seeds/001) ; « diagnostic » et « internal_dataset » sont déduits."
         ),
     },
     {
@@ -328,6 +383,22 @@ SYSTEMS = [
             "d'attribuer une place reste celle des agents et de la commission."
         ),
         "domain": "early_childhood",
+        "decision_process": (
+            "La Ville centralise les attributions de places en crèche ; la commission "
+            "d'attribution décide, et l'outil l'aiderait à rapprocher demandes, places libres et "
+            "proximité pour préparer ses dossiers."
+        ),
+        "people_impact": (
+            "Les familles qui demandent une place dans une crèche municipale (et, à partir de "
+            "2025, dans une crèche associative intégrée au service) : l'outil pèserait sur les "
+            "propositions qui leur sont faites ; la décision reste humaine."
+        ),
+        "use_type": "prescriptive",
+        "data_origin": "users",
+        "connected_data_sources": (
+            "Le futur Guichet Unique, système d'information interfacé avec les partenaires de la "
+            "petite enfance."
+        ),
         "technique": "optimisation",
         "vendor": "",
         "product": "",
@@ -363,7 +434,9 @@ SYSTEMS = [
             "l'IA « pourraient » être mobilisés : l'IA n'est qu'envisagée, d'où « draft ». "
             "Technique non précisée (« optimisation » déduit du rapprochement offre/demande). "
             "À partir de 2025 le périmètre s'étend aux associations intégrant le service "
-            "municipal de la petite enfance. Nombre de familles concernées non donné."
+            "municipal de la petite enfance. Nombre de familles concernées non donné. "
+            "Champs de publication : « prescriptive » (l'outil proposerait des rapprochements) "
+            "est déduit ; l'origine « users » vient des dossiers de candidature des familles."
         ),
     },
     {
@@ -391,6 +464,13 @@ SYSTEMS = [
             "des opérateurs de vidéoprotection."
         ),
         "domain": "public_safety",
+        "people_impact": (
+            "Les habitants touchés par un événement de sécurité civile, mieux protégés par des "
+            "secours mieux coordonnés ; les personnes filmées par la vidéoprotection, sans "
+            "aucune reconnaissance biométrique."
+        ),
+        "use_type": "predictive",
+        "data_access": "automated",
         "technique": "computer_vision",
         "vendor": "",
         "product": "",
@@ -427,7 +507,9 @@ SYSTEMS = [
             "crises. Projet relevant d'un domaine sensible (maintien de l'ordre) : la stratégie "
             "prévoit que de tels projets puissent être soumis au comité éthique. Les images "
             "peuvent montrer des personnes : données personnelles cochées ; données "
-            "d'infraction non cochées car l'usage décrit est la gestion de crise."
+            "d'infraction non cochées car l'usage décrit est la gestion de crise. Champs de "
+            "publication : « predictive » vient de l'anticipation de l'évolution de la crise, "
+            "« automated » des flux analysés en temps réel."
         ),
     },
     {
@@ -451,6 +533,14 @@ SYSTEMS = [
             "demandes qui demandent un échange humain."
         ),
         "domain": "user_relations",
+        "decision_process": (
+            "Aucune décision : l'assistant répond à des demandes d'information ; les démarches "
+            "restent traitées par les agents."
+        ),
+        "people_impact": (
+            "Les usagers qui cherchent une information administrative ; ils sont prévenus quand "
+            "un service utilise de l'IA."
+        ),
         "technique": "generative",
         "vendor": "",
         "product": "",
@@ -535,6 +625,39 @@ SYSTEMS = [
             "(2019), Nantes Métropole s'est engagée à ne pas utiliser l'IA pour des décisions "
             "individuelles concernant les usagers. Expérimentation encadrée avec la CNIL."
         ),
+        # Publication fields (issue #17), from the same article (seeds/004, document 8).
+        "legal_basis": (
+            "Service public de l'eau : compétence exercée par la métropole (code général des "
+            "collectivités territoriales, art. L5217-2)."
+        ),
+        "proportionality": (
+            "La tension sur la ressource en eau, aggravée par le dérèglement climatique, justifie "
+            "d'aider chaque foyer à réduire sa consommation. Pour protéger la vie privée, les "
+            "données sont anonymisées par agrégation ou remplacées par des données synthétiques, "
+            "et le projet est accompagné par la CNIL (bac à sable)."
+        ),
+        "decision_process": (
+            "Aucune décision administrative : le système calcule pour chaque ménage une "
+            "prédiction de consommation destinée à le sensibiliser."
+        ),
+        "people_impact": (
+            "Les ménages de la métropole qui participent à l'expérimentation reçoivent une "
+            "prédiction personnalisée de leur consommation d'eau ; aucune décision ne les vise."
+        ),
+        "risks": (
+            "Atteinte à la vie privée par la réidentification des ménages : les données sont "
+            "anonymisées par agrégation ou remplacées par des données synthétiques qui gardent "
+            "leurs distributions statistiques ; la démarche est suivie par la CNIL."
+        ),
+        "use_type": "predictive",
+        "training_data": (
+            "Consommations d'eau observées des ménages, anonymisées par agrégation ou "
+            "transformées en données synthétiques de mêmes distributions statistiques."
+        ),
+        "input_data": "Consommation d'eau du ménage à qui la prédiction est destinée.",
+        "data_origin": "internal_dataset",
+        "implementation": "internal",
+        "decisions_per_year": 0,
         "status": "approved_for_experimentation",
         "source": (
             "seeds/004, document 8 (La Gazette, 15 janvier 2024), encadré « Une IA "
@@ -546,7 +669,13 @@ SYSTEMS = [
             "de janvier 2024), d'où « approved_for_experimentation ». Le projet doit être "
             "partagé en open data pour que d'autres territoires le reprennent, mais aucune "
             "licence n'est citée : « is_open_source » laissé à False. Service porteur non "
-            "nommé. Technique : « prédiction personnalisée », « statistical_ml » est déduit."
+            "nommé. Technique : « prédiction personnalisée », « statistical_ml » est déduit. "
+            "Champs de publication : « predictive » vient de la « prédiction personnalisée » ; "
+            "« internal » (mise en œuvre) de l'article, qui dit le travail mené en interne ; le "
+            "fondement juridique cite le CGCT (art. L5217-2), que la source ne cite pas ; "
+            "« internal_dataset » est déduit (consommations relevées par le service de l'eau). "
+            "L'article ne donne ni indicateurs de suivi, ni hébergement, ni date de lancement "
+            "précise (« courant 2024 »), ni adresse de contact fonctionnelle : vides."
         ),
     },
 ]

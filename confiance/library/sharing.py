@@ -7,12 +7,17 @@ from confiance.library.choices import STATUS_MATURITY, size_band
 from confiance.library.models import LOCAL_ORIGIN, ContactRequest, LibraryMessage, Reuse, SharedProject
 from confiance.register.models import AISystem
 from confiance.rules.library_interconnectes import DOMAIN_CLASSIFICATION
+from confiance.rules.publication_standards import (
+    INTERCONNECTES_AUDIENCE,
+    INTERCONNECTES_HOSTING,
+    INTERCONNECTES_IMPLEMENTATION,
+)
 
 
 def initial_from_system(system):
     """Return the share form's initial values, taken from a register record."""
     theme, sub_theme = DOMAIN_CLASSIFICATION.get(system.domain, ("", ""))
-    return {
+    initial = {
         "name": system.name, "summary": system.public_summary, "domain": system.domain,
         "technique": system.technique, "status": STATUS_MATURITY.get(system.status, ""),
         "start_date": str(system.created_at.year) if system.created_at else "",
@@ -20,6 +25,17 @@ def initial_from_system(system):
         "data_used": system.datasets_used, "licence": system.licence,
         "hosting": system.get_hosting_country_display() if system.hosting_country != "UNKNOWN" else "",
     }
+    # The record's publication fields (issue #17), in the words of Les Interconnectés' lists.
+    publication = {
+        "start_date": system.started_on.strftime("%d/%m/%Y") if system.started_on else "",
+        "contacts": system.contact_email,
+        "contract_type": INTERCONNECTES_IMPLEMENTATION.get(system.implementation, ""),
+        "hosting": INTERCONNECTES_HOSTING.get(system.hosting_mode, ""),
+        "audience": INTERCONNECTES_AUDIENCE.get(system.people_affected, ""),
+        "data_used": system.input_data,
+    }
+    initial.update({k: v for k, v in publication.items() if v})
+    return initial
 
 
 def share_system(system, data, person):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from confiance.public.records import absolute, public_record, public_systems
-from confiance.rules import transparency_standards
+from confiance.rules import publication_standards, transparency_standards
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 REGISTER_SCHEMA = "register-v1.schema.json"
@@ -29,6 +29,11 @@ CSV_COLUMNS = [
     "people_affected", "people_magnitude", "citizen_facing", "decision_role", "human_oversight",
     "risk_class", "risk_class_label", "dpia_required", "dpia_recorded", "carbon_estimate_kg",
     "notice_published", "contact_email", "updated_on", "first_published_on",
+    # Publication fields (issue #17)
+    "legal_basis", "legal_basis_url", "deliberation", "proportionality", "decision_process", "people_impact", "risks",
+    "use_type", "monitoring", "objection_procedure", "revision_on", "revision_reason", "connected_data_sources",
+    "training_data", "input_data", "data_collection", "data_origin", "data_access", "implementation", "hosting_mode",
+    "started_on", "decisions_per_year", "contact_email_from",
 ]
 
 
@@ -113,6 +118,22 @@ def standard_export(key, organisation, records):
     }
 
 
+def interconnectes_csv(records):
+    """Return the public records as a CSV in Les Interconnectés' library format (their columns, in order).
+
+    Fields the record lacks stay empty; the record page and the API say which.
+    """
+    from confiance.public.completeness import interconnectes_schema
+
+    columns = [f["name"] for f in interconnectes_schema()["fields"]]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(publication_standards.to_interconnectes(record).registration)
+    return out.getvalue()
+
+
 def validation_errors(key, export):
     """Return the schema errors of each registration, not counting the required fields it declares missing."""
     schema = load_schema(transparency_standards.STANDARDS[key][3])
@@ -127,60 +148,7 @@ def validation_errors(key, export):
 
 
 def dcat_graph(organisation):
-    """Return an rdflib Graph describing the register as a DCAT catalogue, for data.gouv.fr to harvest."""
-    from rdflib import Graph, Literal, Namespace, URIRef
-    from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+    """Return an rdflib Graph describing the register as a DCAT-AP 3.0.0 catalogue (confiance.public.dcat)."""
+    from confiance.public.dcat import dcat_graph as build
 
-    g = Graph()
-    g.bind("dcat", DCAT)
-    g.bind("dct", DCTERMS)
-    g.bind("foaf", FOAF)
-    vcard = Namespace("http://www.w3.org/2006/vcard/ns#")
-    g.bind("vcard", vcard)
-    slug = organisation.slug
-    home = URIRef(absolute(reverse("public:home", kwargs={"slug": slug})))
-    catalog, dataset = URIRef(str(home) + "#catalogue"), URIRef(str(home) + "#registre")
-    publisher = URIRef(str(home) + "#organisation")
-    now = Literal(timezone.now().date().isoformat(), datatype=XSD.date)
-    g.add((catalog, RDF.type, DCAT.Catalog))
-    g.add((catalog, DCTERMS.title, Literal(f"Données ouvertes sur l'IA — {organisation.name}", lang="fr")))
-    g.add((catalog, DCTERMS.description, Literal("Catalogue du registre public des systèmes d'IA.", lang="fr")))
-    g.add((catalog, DCTERMS.publisher, publisher))
-    g.add((catalog, FOAF.homepage, home))
-    g.add((catalog, DCAT.dataset, dataset))
-    g.add((publisher, RDF.type, FOAF.Organization))
-    g.add((publisher, FOAF.name, Literal(organisation.name)))
-    g.add((dataset, RDF.type, DCAT.Dataset))
-    g.add((dataset, DCTERMS.title, Literal(f"Registre des systèmes d'intelligence artificielle — {organisation.name}",
-                                          lang="fr")))
-    g.add((dataset, DCTERMS.description, Literal(
-        "Les systèmes d'IA en expérimentation, déployés ou retirés : finalité, données, contrôle humain, classe "
-        "de risque, avis et décisions publiés.", lang="fr")))
-    g.add((dataset, DCTERMS.publisher, publisher))
-    g.add((dataset, DCTERMS.modified, now))
-    g.add((dataset, DCTERMS.language, URIRef("http://publications.europa.eu/resource/authority/language/FRA")))
-    g.add((dataset, DCTERMS.license, URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence/")))
-    g.add((dataset, DCAT.keyword, Literal("intelligence artificielle", lang="fr")))
-    g.add((dataset, DCAT.keyword, Literal("algorithmes publics", lang="fr")))
-    g.add((dataset, DCAT.landingPage, URIRef(absolute(reverse("public:list", kwargs={"slug": slug})))))
-    profile = getattr(organisation, "public_profile", None)
-    if profile and profile.contact_email:
-        contact = URIRef(str(home) + "#contact")
-        g.add((dataset, DCAT.contactPoint, contact))
-        g.add((contact, RDF.type, vcard.Kind))
-        g.add((contact, vcard.hasEmail, URIRef(f"mailto:{profile.contact_email}")))
-    for fmt, media, name in (("csv", "text/csv", "CSV"), ("json", "application/json", "JSON"),
-                             ("jsonld", "application/ld+json", "JSON-LD")):
-        dist = URIRef(str(home) + f"#distribution-{fmt}")
-        url = URIRef(absolute(reverse("public:export", kwargs={"slug": slug, "fmt": fmt})))
-        g.add((dataset, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(f"Registre au format {name}", lang="fr")))
-        g.add((dist, DCAT.accessURL, url))
-        g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{media}")))
-        g.add((dist, DCTERMS.format, Literal(name)))
-        if fmt == "json":
-            g.add((dist, DCTERMS.conformsTo, URIRef(absolute(reverse("public:schema",
-                                                                      kwargs={"name": REGISTER_SCHEMA})))))
-    return g
+    return build(organisation, records_for(organisation))

@@ -23,6 +23,14 @@ class PublicProfile(models.Model):
         "adresse de contact publique", blank=True,
         help_text="Une boîte fonctionnelle (jamais l'adresse d'un agent) : elle figure dans les exports.",
     )
+    siret = models.CharField(
+        "SIRET", max_length=14, blank=True,
+        help_text="14 chiffres (SIREN et NIC de l'établissement) ; demandé par la bibliothèque des Interconnectés.",
+    )
+    logo_url = models.URLField(
+        "adresse du logo", max_length=500, blank=True,
+        help_text="Une image publique du logo de l'organisation ; demandée par la bibliothèque des Interconnectés.",
+    )
     history = HistoricalRecords()
 
     class Meta:

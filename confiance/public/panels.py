@@ -24,3 +24,16 @@ def transparency_panel(request, system):
         "snippet": snippet_html(urls["url"], system.name) if system.citizen_facing else "",
         "can_edit": can(request.user, Action.EDIT, system.organisation_id, system),
     }
+
+
+@register_panel(order=35)
+def completeness_panel(request, system):
+    """What each publication standard requires of the record, and what is still to fill (issue #17)."""
+    from confiance.public import completeness
+
+    return {
+        "template": "public/_completeness_panel.html",
+        "system": system,
+        "results": [completeness.as_dict(r) for r in completeness.for_system(system)],
+        "can_edit": can(request.user, Action.EDIT, system.organisation_id, system),
+    }

@@ -16,13 +16,18 @@ from django.utils import timezone
 from confiance.checks.inputs import charter_for
 from confiance.public import review_bridge
 from confiance.register.choices import (
+    DataAccess,
+    DataOrigin,
     DecisionRole,
     Domain,
     HostingCountry,
+    HostingMode,
+    Implementation,
     Magnitude,
     PeopleAffected,
     Status,
     Technique,
+    UseType,
 )
 from confiance.register.models import AISystem
 from confiance.rules import transparency
@@ -35,6 +40,11 @@ LABELS = {
     "people_magnitude": dict(Magnitude.choices),
     "decision_role": dict(DecisionRole.choices),
     "hosting_country": dict(HostingCountry.choices),
+    "use_type": dict(UseType.choices),
+    "implementation": dict(Implementation.choices),
+    "hosting_mode": dict(HostingMode.choices),
+    "data_origin": dict(DataOrigin.choices),
+    "data_access": dict(DataAccess.choices),
 }
 # Keys that change without the page's content changing: left out of a version's digest.
 VOLATILE = ("updated_at", "updated_on")
@@ -79,7 +89,13 @@ def public_record(system, review=True):
     record["organisation_slug"] = organisation.slug
     record["service"] = system.service.name if system.service_id else ""
     profile = getattr(organisation, "public_profile", None)
-    record["contact_email"] = profile.contact_email if profile else ""
+    # The record's own contact first; else the organisation's, and the record says which (issue #17).
+    own_contact = values.get("contact_email") or ""
+    record["contact_email"] = own_contact or (profile.contact_email if profile else "")
+    record["contact_email_from"] = "record" if own_contact else "organisation" if record["contact_email"] else ""
+    record["organisation_kind"] = organisation.kind
+    record["organisation_siret"] = profile.siret if profile else ""
+    record["organisation_logo_url"] = profile.logo_url if profile else ""
     record.update(system_urls(organisation.slug, system.pk))
     record["updated_on"] = timezone.localdate(system.updated_at).isoformat() if system.updated_at else None
     record["status_changed_on"] = timezone.localdate(system.status_changed_at).isoformat()
@@ -89,7 +105,10 @@ def public_record(system, review=True):
     if review:
         acts = review_bridge.public_review(system)
         record["review"] = {k: acts[k] for k in ("available", "opinions", "decisions", "experiments")}
-        record["revision_on"] = acts["next_review_on"]
+        if not record.get("revision_on") and acts["next_review_on"]:
+            record["revision_on"] = acts["next_review_on"]
+            record["revision_from"] = "yearly_review"
+    record.setdefault("revision_from", "record" if record.get("revision_on") else "")
     first = system.public_versions.order_by("number").first() if system.pk else None
     record["first_published_on"] = timezone.localdate(first.published_at).isoformat() if first else None
     return record

@@ -50,6 +50,7 @@ urlpatterns = [
     path("<slug:slug>/donnees/registre.<str:fmt>", views_exports.export, name="export"),
     path("<slug:slug>/donnees/norme-<str:key>.json", views_exports.standard, name="standard"),
     path("<slug:slug>/donnees/dcat.<str:fmt>", views_exports.dcat, name="dcat"),
+    path("<slug:slug>/donnees/bibliotheque-interconnectes.csv", views_exports.interconnectes, name="interconnectes"),
     path("<slug:slug>/rapports/", views_reports.report_list, name="reports"),
     path("<slug:slug>/rapports/<year:year>/", views_reports.report_detail, name="report"),
     path("<slug:slug>/rapports/<year:year>.pdf", views_reports.report_pdf, name="report_pdf"),

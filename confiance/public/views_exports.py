@@ -51,6 +51,15 @@ def standard(request, slug, key):
                  filename=f"{key}-{organisation.slug}.json")
 
 
+def interconnectes(request, slug):
+    """The public records as a CSV in Les Interconnectés' library format."""
+    organisation = get_organisation(slug)
+    response = HttpResponse(exports.interconnectes_csv(exports.records_for(organisation)),
+                            content_type=CONTENT_TYPES["csv"])
+    response["Content-Disposition"] = f'attachment; filename="interconnectes-{organisation.slug}.csv"'
+    return response
+
+
 def dcat(request, slug, fmt):
     graph = exports.dcat_graph(get_organisation(slug))
     if fmt == "ttl":

@@ -82,3 +82,40 @@ class HostingCountry(models.TextChoices):
     US = "US", "États-Unis"
     OTHER = "OTHER", "Autre pays"
     UNKNOWN = "UNKNOWN", "Inconnu"
+
+
+class UseType(models.TextChoices):
+    # The four types of use of the Algorithmic Transparency Standard (Eurocities v0.3.1, "type").
+    DESCRIPTIVE = "descriptive", "Descriptif : il décrit ce qui s'est passé"
+    DIAGNOSTIC = "diagnostic", "Diagnostique : il explique pourquoi c'est arrivé"
+    PREDICTIVE = "predictive", "Prédictif : il estime ce qui va arriver"
+    PRESCRIPTIVE = "prescriptive", "Prescriptif : il propose ce qu'il faut faire"
+
+
+class Implementation(models.TextChoices):
+    # Les Interconnectés' "mise_en_oeuvre" list, in their words.
+    INTERNAL = "internal", "Projet développé en interne"
+    EXTERNAL = "external", "Projet développé en externe"
+    CONTRACTORS = "contractors", "Mobilisation de prestataire(s)"
+    PROCUREMENT = "procurement", "Marché public"
+
+
+class HostingMode(models.TextChoices):
+    # Les Interconnectés' "herbergement" list.
+    THIRD_PARTY_CLOUD = "third_party_cloud", "Dans le nuage d'un tiers"
+    INTERNAL = "internal", "Dans les locaux de l'administration"
+
+
+class DataOrigin(models.TextChoices):
+    # Les Interconnectés' "donnees_source" list.
+    USERS = "users", "Les usagers"
+    INTERNAL_DATASET = "internal_dataset", "Un jeu de données interne"
+    OPEN_DATA = "open_data", "Des données ouvertes"
+    THIRD_PARTY = "third_party", "Les données d'un tiers"
+
+
+class DataAccess(models.TextChoices):
+    # Les Interconnectés' "donnees_acces" list.
+    API = "api", "Par une API"
+    AUTOMATED = "automated", "Par une collecte automatisée (capteurs, flux)"
+    MANUAL = "manual", "Par une récupération manuelle"

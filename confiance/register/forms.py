@@ -4,6 +4,7 @@ from django import forms
 
 from confiance.accounts.models import Organisation, Person, Service
 from confiance.core.forms import LimitedTextMixin
+from confiance.register import completeness
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
@@ -26,16 +27,35 @@ SYSTEM_FIELDS = [
     "people_affected", "people_magnitude", "citizen_facing", "decision_role", "human_oversight",
     "team_size", "team_women",
 ]
+# The fields the publication standards ask for (issue #17), placed in the sections below.
+PUBLICATION_FIELDS = [
+    "legal_basis", "legal_basis_url", "deliberation", "proportionality", "decision_process", "people_impact",
+    "risks", "started_on", "contact_email",
+    "use_type", "implementation", "hosting_mode", "training_data", "input_data", "data_origin", "data_access",
+    "data_collection", "connected_data_sources",
+    "decisions_per_year",
+    "monitoring", "objection_procedure", "revision_on", "revision_reason",
+]
+SYSTEM_FIELDS += PUBLICATION_FIELDS
+LONG_TEXT_FIELDS = ("legal_basis", "deliberation", "proportionality", "decision_process", "people_impact", "risks",
+                    "training_data", "input_data", "data_collection", "connected_data_sources", "monitoring",
+                    "objection_procedure")
 
 # How the form is split into fieldsets on the page, in order.
 FIELDSETS = [
-    ("Le système et son utilité", ["name", "public_summary", "purpose", "citizen_benefit", "agent_support", "domain"]),
-    ("Qui en répond", ["organisation", "service", "owner", "steward"]),
-    ("Comment il fonctionne", ["technique", "vendor", "product", "model_name", "is_open_source", "licence",
-                               "hosting_country", "hosting_provider", "datasets_used"]),
+    ("Le système et son utilité", ["name", "public_summary", "purpose", "citizen_benefit", "agent_support", "domain",
+                                   "legal_basis", "legal_basis_url", "deliberation", "proportionality",
+                                   "started_on"]),
+    ("Qui en répond", ["organisation", "service", "owner", "steward", "contact_email"]),
+    ("Comment il fonctionne", ["technique", "use_type", "vendor", "product", "model_name", "is_open_source", "licence",
+                               "implementation", "hosting_country", "hosting_provider", "hosting_mode",
+                               "datasets_used", "training_data", "input_data", "data_origin", "data_access",
+                               "data_collection", "connected_data_sources"]),
     ("Les personnes et les données concernées", ["personal_data", "sensitive_data", "minors_data", "offence_data",
-                                                 "people_affected", "people_magnitude", "citizen_facing"]),
-    ("La place de l'humain", ["decision_role", "human_oversight"]),
+                                                 "people_affected", "people_magnitude", "citizen_facing",
+                                                 "people_impact", "risks"]),
+    ("La place de l'humain", ["decision_role", "decision_process", "decisions_per_year", "human_oversight",
+                              "monitoring", "objection_procedure", "revision_on", "revision_reason"]),
     ("L'équipe (loi 9)", ["team_size", "team_women"]),
 ]
 
@@ -50,7 +70,9 @@ class AISystemForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = AISystem
         fields = SYSTEM_FIELDS
-        widgets = {"decision_role": forms.RadioSelect}
+        widgets = {"decision_role": forms.RadioSelect,
+                   "revision_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +92,7 @@ class AISystemForm(LimitedTextMixin, forms.ModelForm):
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}_aide"
             if name in ("public_summary", "purpose", "citizen_benefit", "agent_support", "datasets_used",
-                        "human_oversight"):
+                        "human_oversight") or name in LONG_TEXT_FIELDS:
                 field.widget.attrs["rows"] = 3
 
     def _post_clean(self):
@@ -99,11 +121,14 @@ class RegisterFilterForm(forms.Form):
                                      empty_label="Tous")
     risk_class = forms.ChoiceField(label="Classe de risque", required=False, choices=RISK_CLASS_CHOICES)
     law = forms.ChoiceField(label="Principe de la charte", required=False, choices=LAW_CHOICES)
+    incomplete_for = forms.ChoiceField(label="Fiche incomplète pour", required=False, choices=[("", "Peu importe")])
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(organisation_id__in=organisations)
         self.fields["q"].widget.attrs["type"] = "search"
+        self.fields["incomplete_for"].choices = [("", "Peu importe")] + [
+            (key, name) for key, name in completeness.standards()]
 
     def filter(self, systems):
         """Return `systems` narrowed by the valid filters."""
@@ -118,4 +143,8 @@ class RegisterFilterForm(forms.Form):
         if data["law"]:
             number, outcome = data["law"].split(":")
             systems = systems.filter(law_outcomes__number=int(number), law_outcomes__outcome=outcome)
+        if data["incomplete_for"]:
+            # Completeness is computed from each record's public form, not stored: read the
+            # narrowed list once and keep those that lack a required field of the standard.
+            systems = systems.filter(pk__in=completeness.incomplete_pks(systems, data["incomplete_for"]))
         return systems

@@ -8,13 +8,18 @@ from simple_history.models import HistoricalRecords
 
 from confiance.accounts.models import Organisation, Service
 from confiance.register.choices import (
+    DataAccess,
+    DataOrigin,
     DecisionRole,
     Domain,
     HostingCountry,
+    HostingMode,
+    Implementation,
     Magnitude,
     PeopleAffected,
     Status,
     Technique,
+    UseType,
 )
 from confiance.register.search import fold
 from confiance.rules import lifecycle
@@ -125,7 +130,119 @@ class AISystem(models.Model):
     )
     human_oversight = models.TextField(
         "contrôle humain", blank=True,
-        help_text="Qui vérifie les résultats, comment, et comment un agent peut passer outre.",
+        help_text="Qui vérifie les résultats, comment, et comment un agent peut passer outre (l'« intervention "
+        "humaine » des normes de publication). Exemple : « Le chef d'équipe peut ajouter ou retirer un point de "
+        "la tournée ; il le note dans le logiciel. »",
+    )
+
+    # What the publication standards ask (Eurocities v0.3.1, the Dutch standard, Etalab,
+    # Les Interconnectés); docs/public.md lists which of these are public.
+    legal_basis = models.TextField(
+        "fondement juridique", blank=True,
+        help_text="Le texte qui fonde la mission servie par le système, en mots simples. Exemple : « Collecte "
+        "des déchets ménagers : compétence de la métropole (CGCT, art. L5217-2). »",
+    )
+    legal_basis_url = models.URLField(
+        "lien vers le texte juridique", max_length=500, blank=True,
+        help_text="Exemple : https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000045215211",
+    )
+    deliberation = models.TextField(
+        "délibération qui a décidé son usage", blank=True,
+        help_text="L'instance, la date et le numéro. Exemple : « Conseil de métropole du 12 mars 2025, "
+        "délibération n° 2025-042. »",
+    )
+    proportionality = models.TextField(
+        "proportionnalité", blank=True,
+        help_text="Pourquoi le système est nécessaire et pourquoi ses bénéfices l'emportent sur ses inconvénients. "
+        "Exemple : « Sans capteurs, les camions passent à heure fixe, pleins ou vides ; les capteurs ne mesurent "
+        "qu'un niveau de remplissage et aucune donnée personnelle. »",
+    )
+    decision_process = models.TextField(
+        "processus de décision", blank=True,
+        help_text="La décision ou l'activité où le système intervient, et à quelle étape. Exemple : « Chaque "
+        "matin, le chef d'équipe prépare les tournées en partant de la liste des points presque pleins. »",
+    )
+    people_impact = models.TextField(
+        "effets sur les personnes", blank=True,
+        help_text="Qui en ressent les effets, quand, avec quelles conséquences. Exemple : « Les habitants "
+        "trouvent des points de collecte moins souvent pleins ; aucune décision ne les vise personnellement. »",
+    )
+    risks = models.TextField(
+        "risques et mesures pour les réduire", blank=True,
+        help_text="Les risques (erreur, biais, panne, sécurité) et ce qui est fait pour chacun. Exemple : "
+        "« Capteur en panne : un point plein n'est pas signalé ; les agents signalent les débordements. »",
+    )
+    use_type = models.CharField(
+        "type d'usage", max_length=20, choices=UseType.choices, blank=True,
+        help_text="Ce que le système produit. Exemple : des niveaux de remplissage pour planifier une tournée : "
+        "« Prescriptif ».",
+    )
+    monitoring = models.TextField(
+        "suivi du fonctionnement", blank=True,
+        help_text="Les indicateurs suivis, à quelle fréquence et par qui. Exemple : « Taux de capteurs en panne "
+        "et débordements signalés, chaque mois, par le service Collecte. »",
+    )
+    objection_procedure = models.TextField(
+        "contestation et réexamen humain", blank=True,
+        help_text="Comment une personne conteste un résultat ou obtient qu'un agent réexamine son cas. "
+        "Exemple : « Écrire à ia@exemple.fr ; un agent réexamine la demande et répond sous un mois. »",
+    )
+    revision_on = models.DateField(
+        "date de réexamen", null=True, blank=True,
+        help_text="La date à laquelle la fiche et le système seront réexaminés. Exemple : 31/03/2027.",
+    )
+    revision_reason = models.CharField(
+        "motif du réexamen", max_length=300, blank=True,
+        help_text="Exemple : « Revue annuelle du comité interne Data & IA. »",
+    )
+    connected_data_sources = models.TextField(
+        "sources de données connectées", blank=True,
+        help_text="Les bases ou applications reliées au système. Exemple : « Plateforme des capteurs du "
+        "fournisseur ; logiciel de planification des tournées. »",
+    )
+    training_data = models.TextField(
+        "données d'entraînement", blank=True,
+        help_text="Les données qui ont servi à entraîner le modèle, ou « aucune » s'il n'apprend pas. Exemple : "
+        "« Aucune : le calcul suit des règles fixées par le service. »",
+    )
+    input_data = models.TextField(
+        "données d'entrée", blank=True,
+        help_text="Les données que le système lit quand il fonctionne. Exemple : « Niveau de remplissage de "
+        "chaque point d'apport volontaire, relevé toutes les heures. »",
+    )
+    data_collection = models.TextField(
+        "mode de collecte des données", blank=True,
+        help_text="Comment les données sont recueillies. Exemple : « Relevé automatique par les capteurs, "
+        "transmis par radio basse consommation. »",
+    )
+    data_origin = models.CharField(
+        "origine principale des données", max_length=20, choices=DataOrigin.choices, blank=True,
+        help_text="Exemple : des capteurs de la collectivité : « Un jeu de données interne ».",
+    )
+    data_access = models.CharField(
+        "accès aux données", max_length=20, choices=DataAccess.choices, blank=True,
+        help_text="Exemple : des capteurs qui envoient leurs mesures : « collecte automatisée ».",
+    )
+    implementation = models.CharField(
+        "mise en œuvre", max_length=20, choices=Implementation.choices, blank=True,
+        help_text="Exemple : un outil acheté par appel d'offres : « Marché public ».",
+    )
+    hosting_mode = models.CharField(
+        "mode d'hébergement", max_length=20, choices=HostingMode.choices, blank=True,
+        help_text="Exemple : un logiciel en ligne du fournisseur : « Dans le nuage d'un tiers ».",
+    )
+    started_on = models.DateField(
+        "date de démarrage du projet", null=True, blank=True, help_text="Exemple : 01/09/2024.",
+    )
+    decisions_per_year = models.PositiveIntegerField(
+        "décisions individuelles préparées par an", null=True, blank=True,
+        help_text="Le nombre de décisions administratives par an où le système intervient ; 0 s'il n'en "
+        "prépare aucune. Exemple : 1300 (places en crèche attribuées chaque année).",
+    )
+    contact_email = models.EmailField(
+        "adresse de contact publique", blank=True,
+        help_text="Une boîte fonctionnelle du service (jamais l'adresse d'un agent) ; à défaut, les exports "
+        "prennent celle de l'organisation et le disent. Exemple : collecte-ia@exemple.fr",
     )
 
     # The team (law 9 counts only)

@@ -22,6 +22,7 @@ from confiance.accounts.permissions import (
 )
 from confiance.portability.archive import export_organisation
 from confiance.register.choices import Domain, Status, Technique
+from confiance.register.completeness import complete_counts
 from confiance.register.forms import AISystemForm, RegisterFilterForm
 from confiance.register.models import AISystem
 from confiance.register.panels import panels_for
@@ -57,6 +58,7 @@ def dashboard(request):
         "organisations": Organisation.objects.filter(pk__in=member_organisations(request.user)),
         "recent": systems.select_related("organisation").order_by("-updated_at")[:5],
         "can_create": bool(organisations_where(request.user, Action.CREATE)),
+        "completeness": complete_counts(systems.select_related("organisation", "service", "check_result")),
     }
     return render(request, "register/dashboard.html", context)
 

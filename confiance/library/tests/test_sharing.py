@@ -104,3 +104,14 @@ def test_it_refuses_answers_from_outside_the_team(client, lib):
     assert _login(client, lib.member).post(reverse("library:answer", args=[contact.pk]), {"answer": "x"}).status_code == 404
     contact.refresh_from_db()
     assert contact.state == "open"
+
+
+def test_it_prefills_the_share_form_with_the_records_publication_fields(client, lib):
+    from datetime import date
+
+    system = make_system(lib.source_org, name="Tournées", started_on=date(2025, 9, 1), contact_email="ia@ville.example",
+                         implementation="procurement", hosting_mode="third_party_cloud", people_affected="agents")
+    form = _login(client, lib.source_admin).get(reverse("library:share", args=[system.pk])).context["form"]
+    assert (form.initial["start_date"], form.initial["contacts"]) == ("01/09/2025", "ia@ville.example")
+    assert (form.initial["contract_type"], form.initial["hosting"], form.initial["audience"]) == (
+        "marché public", "cloud chez un tiers", "Agent")

@@ -1,0 +1,80 @@
+"""Completeness of a record for each standard it is published in (issue #17).
+
+Each standard's required fields come from its published schema, vendored in
+the package (the three transparency standards in public/schemas/, Les
+Interconnectés' Table Schema in library/schemas/); DCAT's are those of
+confiance.rules.publication_standards.DCAT_REQUIRED. The record is mapped
+exactly as the exports map it (public_record, then the standard's mapping),
+so what the page says is missing is what the export declares missing.
+"""
+
+import json
+from functools import cache
+from importlib import resources
+
+from confiance.public.exports import load_schema
+from confiance.public.records import public_record
+from confiance.register.models import AISystem
+from confiance.rules import publication_standards, transparency_standards
+
+# What to fill for a required field, when it is not a field of the record itself.
+OTHER_PLACES = {
+    "service": "Service (section « Qui en répond »)",
+    "status": "Publication : le système doit être en expérimentation, déployé ou retiré",
+    "questionnaire": "Questionnaire des contrôles (classe de risque du règlement sur l'IA)",
+    "organisation_siret": "SIRET dans le profil public de l'organisation",
+    "organisation_logo_url": "Logo dans le profil public de l'organisation",
+    "organisation_kind": "Type de l'organisation",
+}
+
+
+@cache
+def interconnectes_schema():
+    text = resources.files("confiance.library").joinpath("schemas/interconnectes_IA-schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def required_by_standard():
+    """Return {standard key: its required field names}, read once from the vendored schemas."""
+    required = {key: transparency_standards.required_fields(load_schema(spec[3]))
+                for key, spec in transparency_standards.STANDARDS.items()}
+    required["interconnectes"] = [f["name"] for f in interconnectes_schema()["fields"]
+                                  if f.get("constraints", {}).get("required")]
+    required["dcat"] = list(publication_standards.DCAT_REQUIRED)
+    return required
+
+
+def standards():
+    """Return [(key, name)] in display order."""
+    return [(key, publication_standards.NAMES[key][0]) for key in publication_standards.ORDER]
+
+
+def fill_label(name):
+    """Return where a steward fills `name`, in French."""
+    if name in OTHER_PLACES:
+        return OTHER_PLACES[name]
+    try:
+        return str(AISystem._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # noqa: BLE001 - an unknown name is shown as is
+        return name
+
+
+def for_system(system):
+    """Return the list of Completeness of one record, one per standard."""
+    return publication_standards.record_completeness(public_record(system), required_by_standard())
+
+
+def for_systems(systems):
+    """Return {pk: [Completeness, ...]} for a list of records."""
+    return {system.pk: for_system(system) for system in systems}
+
+
+def as_dict(result):
+    """Return a Completeness as plain data, with French labels of where to fill each field."""
+    def row(item):
+        return {"field": item.field, "reason": item.reason, "derived": item.derived, "fill": list(item.fill),
+                "fill_labels": [fill_label(f) for f in item.fill]}
+    return {"key": result.key, "name": result.name, "version": result.version, "required": result.required,
+            "percent": result.percent, "complete": result.complete,
+            "present": [row(i) for i in result.present], "missing": [row(i) for i in result.missing]}
