@@ -16,6 +16,8 @@ The matrix, for a person's roles in the record's organisation:
 - the DPO and internal committee members read everything and edit nothing here
   (their own acts, DPIA opinions and committee opinions, live in other screens);
 - an admin does everything in their organisation, including the full export;
+- a steward or an admin imports records into the register from a file (they
+  start as drafts); only an admin loads a library file for the organisation;
 - the review (referring a record to a committee, recording the authority's
   decisions, keeping the approved-tools catalogue, answering agents' requests)
   belongs to the internal committee and the admins (`REVIEWER_ROLES`);
@@ -42,6 +44,8 @@ class Action(StrEnum):
     EDIT = "edit"
     EXPORT = "export"  # the whole organisation, people included
     REVIEW = "review"  # refer, decide, keep the approved tools (organisation-level)
+    IMPORT = "import"  # load records into the register from a file (organisation-level)
+    LIBRARY_IMPORT = "library_import"  # load a library file (admins; the organisation must be a library member)
 
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})
@@ -49,6 +53,7 @@ FULL_READER_ROLES = frozenset(
     {Role.AGENT, Role.STEWARD, Role.DPO, Role.INTERNAL_COMMITTEE, Role.ADMIN}
 )
 REVIEWER_ROLES = frozenset({Role.INTERNAL_COMMITTEE, Role.ADMIN})
+IMPORTER_ROLES = frozenset({Role.STEWARD, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,10 @@ def allows(viewer, action, organisation_id, record=None):
         return bool(roles & CREATOR_ROLES)
     if action is Action.REVIEW:
         return bool(roles & REVIEWER_ROLES)
+    if action is Action.IMPORT:
+        return bool(roles & IMPORTER_ROLES)
+    if action is Action.LIBRARY_IMPORT:
+        return False  # admins only, allowed above
     if record is None:
         return False
     if action is Action.VIEW:
