@@ -46,7 +46,8 @@ BOOLEAN_FIELDS = ("is_open_source", "personal_data", "sensitive_data", "minors_d
 NUMBER_FIELDS = ("team_size", "team_women")
 
 _CONFIANCE = {name: name for name in TEXT_FIELDS + CHOICE_FIELDS + BOOLEAN_FIELDS + NUMBER_FIELDS}
-_CONFIANCE.update({"service": "service", "status": "note", "owner": "note", "steward": "note", "status_label": "note", "contact_email": "note",
+_CONFIANCE.update({"service": "service", "status": "note", "owner": "note", "steward": "note", "status_label": "note",
+                   "contact_email": "note",
                    "import_note": "import_note", "note d'import": "import_note"})
 _CONFIANCE.update(dict.fromkeys((
     "id", "uuid", "url", "organisation", "domain_label", "technique_label", "status_changed_on", "risk_class",
