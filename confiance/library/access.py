@@ -56,4 +56,20 @@ def can_manage(person, organisation_id):
     return person.is_superuser or organisation_id in team_organisation_ids(person)
 
 
-__all__ = ["Tier", "can_manage", "member_organisation_ids", "team_organisation_ids", "tier_of_person", "viewer_for"]
+def may_import(person):
+    """Return True when `person` may load a library file: an admin of a member organisation, or a superuser.
+
+    The role is asked of the one permission check (accounts.permissions); the
+    membership of the library is a fact of this app.
+    """
+    from confiance.accounts.permissions import Action, organisations_where
+
+    if person is None or not person.is_authenticated:
+        return False
+    if person.is_superuser:
+        return True
+    members = set(member_organisation_ids(person))
+    return any(org in members for org in organisations_where(person, Action.LIBRARY_IMPORT))
+
+
+__all__ = ["Tier", "can_manage", "may_import", "member_organisation_ids", "team_organisation_ids", "tier_of_person", "viewer_for"]

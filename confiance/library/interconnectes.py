@@ -1,19 +1,28 @@
-"""Import and export the library in Les Interconnectés' CSV format (their Table Schema)."""
+"""Import and export the library in Les Interconnectés' format (their Table Schema).
+
+Reading and normalising the rows is plain Python (confiance.rules.tabular,
+confiance.rules.library_import); this module looks projects up, compares and
+writes them.
+"""
 
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+import re
 from importlib import resources
 
-from django.utils import timezone
+from django.db import transaction
 from django.utils.text import slugify
 
 from confiance.accounts.models import Organisation
 from confiance.library.models import SharedProject
-from confiance.rules.library_interconnectes import fields_to_row, row_to_fields, validate_row
+from confiance.rules.import_report import ImportReport, Note
+from confiance.rules.library_import import merge, read_header, read_row
+from confiance.rules.library_interconnectes import fields_to_row
+from confiance.rules.tabular import UnreadableFile, read_table
 
 ORIGIN = "interconnectes"
+SOURCE_NOTE = "Fichier au format de la bibliothèque IA des Interconnectés"
 
 
 def schema():
@@ -26,73 +35,78 @@ def columns():
     return [f["name"] for f in schema()["fields"]]
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list = field(default_factory=list)  # (line, column, message)
-
-    def lines(self):
-        yield f"{self.created} projet(s) ajouté(s), {self.updated} mis à jour, {len(self.errors)} erreur(s)."
-        for line, column, message in self.errors:
-            yield f"ligne {line}, champ {column} : {message}"
-
-
-def _read(text):
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.DictReader(io.StringIO(text), dialect=dialect)
+def _target(project, fields, header, person):
+    """Return the values `project` must hold after the import (fields of absent columns left as they are)."""
+    old = project.all_fields() if project.pk else {}
+    values = merge(old, fields, header) if project.pk else dict(fields)
+    siren = re.sub(r"\D", "", values["public_extra"].get("SIRET") or "")[:9]
+    organisation = Organisation.objects.filter(siren=siren).first() if len(siren) == 9 else None
+    values["organisation"] = organisation
+    if organisation is not None:
+        values["region"] = organisation.region
+    values["sources"] = project.sources or SOURCE_NOTE
+    values["withdrawn"] = False
+    if project.pk is None:
+        values["shared_by"] = person
+    return values
 
 
-def import_csv(text, person=None):
-    """Load the valid rows of a CSV in their format; report each bad row with its line and field.
+def _differs(project, values):
+    return project.pk is None or any(getattr(project, name) != value for name, value in values.items())
 
-    Public fields go to tier 1, Restreint fields to tier 2, the resources URL to
-    tier 3. Importing the same file again updates the same projects.
+
+def import_file(data, filename="", person=None, dry_run=False):
+    """Import a file in their format (CSV, XLSX or ODS bytes) and return the ImportReport.
+
+    Every row is read and checked first; nothing is written when the file
+    cannot be read, or in a dry run. The accepted rows are then written in one
+    transaction: all of them or, if anything fails, none. Importing the same
+    file again leaves every project as it is (no new version in its history).
     """
-    text = text.lstrip("\ufeff")
+    report = ImportReport(noun="projet", dry_run=dry_run)
+    try:
+        table = read_table(data, filename)
+    except UnreadableFile as exc:
+        report.fatal = exc.message
+        return report
+    report.source = table.describe()
     table_schema = schema()
-    report = ImportReport()
-    reader = _read(text)
-    known = set(columns())
-    missing = [c for c in (f["name"] for f in table_schema["fields"] if f.get("constraints", {}).get("required"))
-               if c not in (reader.fieldnames or [])]
-    for column in missing:
-        report.errors.append((1, column, "Colonne obligatoire absente de l'en-tête."))
-    unknown = [c for c in (reader.fieldnames or []) if c and c not in known]
-    for column in unknown:
-        report.errors.append((1, column, "Colonne inconnue du schéma : ignorée."))
-    for row in reader:
-        line = reader.line_num
-        errors = validate_row(row, table_schema)
-        if errors:
-            report.errors.extend((line, e.field, e.message) for e in errors)
+    header = read_header(table.columns, table_schema)
+    report.warnings.extend(header.notes)
+    accepted = {}
+    for line, row in table.rows:
+        outcome = read_row(line, row, header, table_schema)
+        report.add_row(outcome)
+        if outcome.rejected:
             continue
-        fields = row_to_fields(row, table_schema)
-        origin_id = slugify(f"{fields['organisation_name']}-{fields['name']}")[:200]
-        project = SharedProject.objects.filter(origin_instance=ORIGIN, origin_id=origin_id).first()
-        created = project is None
-        if created:
-            project = SharedProject(origin_instance=ORIGIN, origin_id=origin_id, shared_by=person)
-        for name, value in fields.items():
+        origin_id = slugify(f"{outcome.fields['organisation_name']}-{outcome.fields['name']}")[:200]
+        if origin_id in accepted:
+            report.warnings.append(Note(line, "Nom_du_projet", f"même projet que la ligne {accepted[origin_id].line} : "
+                                                               "la dernière ligne l'emporte."))
+        accepted[origin_id] = outcome
+    existing = {p.origin_id: p for p in SharedProject.objects.filter(origin_instance=ORIGIN, origin_id__in=list(accepted))}
+    to_save = []
+    for origin_id, outcome in accepted.items():
+        project = existing.get(origin_id) or SharedProject(origin_instance=ORIGIN, origin_id=origin_id)
+        values = _target(project, outcome.fields, header, person)
+        if not _differs(project, values):
+            report.unchanged.append(outcome.label)
+            continue
+        (report.updated if project.pk else report.created).append(outcome.label)
+        for name, value in values.items():
             setattr(project, name, value)
-        siren = (fields["public_extra"].get("SIRET") or "").replace(" ", "")[:9]
-        project.organisation = Organisation.objects.filter(siren=siren).first() if siren else None
-        if project.organisation is not None:
-            project.region = project.organisation.region
-        project.sources = project.sources or "Fichier au format de la bibliothèque IA des Interconnectés"
-        project.withdrawn = False
-        project.updated_at = timezone.now()
-        project._change_reason = f"Import Interconnectés, ligne {line}"
-        project.save()
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
+        project._change_reason = f"Import Interconnectés, ligne {outcome.line}"
+        to_save.append(project)
+    if not dry_run:
+        with transaction.atomic():
+            for project in to_save:
+                project.save()
     return report
+
+
+def import_csv(text, person=None, dry_run=False):
+    """Import CSV text in their format (see import_file)."""
+    return import_file(text.encode("utf-8"), "import.csv", person, dry_run)
 
 
 def export_csv(projects, tier):

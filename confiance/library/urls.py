@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.library import views, views_data
+from confiance.library import views, views_data, views_import
 
 app_name = "library"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("boite/", views.inbox, name="inbox"),
     path("boite/demandes/<int:pk>/repondre/", views.contact_answer, name="answer"),
     path("flux.json", views_data.feed, name="feed"),
+    path("importer/", views_import.import_upload, name="import"),
+    path("importer/confirmer/", views_import.import_confirm, name="import_confirm"),
     path("export/interconnectes.csv", views_data.export_interconnectes, name="export"),
     path("api/projets", views_data.api_projects, name="api-projects"),
     path("api/projets/<int:pk>", views_data.api_project, name="api-project"),

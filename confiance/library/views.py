@@ -53,6 +53,7 @@ def home(request):
     return render(request, "library/home.html", {
         "nav": "library", "query": query, "result": result, "page": page, "cards": cards,
         "params": params.urlencode(), "tier": tier, "tier_label": TIER_LABELS[tier],
+        "can_import": access.may_import(request.user),
     })
 
 

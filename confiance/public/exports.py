@@ -69,6 +69,14 @@ def register_csv(records):
     return out.getvalue()
 
 
+def register_spreadsheet(records, fmt):
+    """Return the CSV's table as an XLSX or ODS workbook (bytes), for people who work in spreadsheets."""
+    from confiance.rules.tabular import write_ods, write_xlsx
+
+    rows = [{k: ("" if record.get(k) is None else record.get(k)) for k in CSV_COLUMNS} for record in records]
+    return (write_xlsx if fmt == "xlsx" else write_ods)(CSV_COLUMNS, rows, title="Registre IA")
+
+
 SCHEMA_ORG = "https://schema.org/"
 
 

@@ -9,7 +9,9 @@ from confiance.public import exports
 from confiance.public.views import get_organisation
 from confiance.rules import transparency_standards
 
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonld": "application/ld+json"}
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonld": "application/ld+json",
+                 "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "ods": "application/vnd.oasis.opendocument.spreadsheet"}
 
 
 def _json(data, content_type="application/json", filename=None):
@@ -34,6 +36,10 @@ def export(request, slug, fmt):
     name = f"registre-ia-{organisation.slug}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(exports.register_csv(records), content_type=CONTENT_TYPES["csv"])
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    if fmt in ("xlsx", "ods"):
+        response = HttpResponse(exports.register_spreadsheet(records, fmt), content_type=CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     if fmt == "json":

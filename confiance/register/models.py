@@ -249,6 +249,13 @@ class AISystem(models.Model):
     team_size = models.PositiveSmallIntegerField("taille de l'équipe", null=True, blank=True)
     team_women = models.PositiveSmallIntegerField("dont femmes", null=True, blank=True)
 
+    # Where the record came from, when it was imported from a file: the columns
+    # that match no field, with their values (nothing of the file is dropped).
+    import_note = models.TextField(
+        "note d'import", blank=True, editable=False,
+        help_text="Colonnes du fichier importé sans champ correspondant, avec leurs valeurs.",
+    )
+
     # Lifecycle
     status = models.CharField(
         "statut", max_length=30, choices=Status.choices, default=Status.DRAFT, editable=False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.register import views
+from confiance.register import views, views_files
 
 app_name = "register"
 urlpatterns = [
@@ -12,4 +12,7 @@ urlpatterns = [
     path("systemes/<int:pk>/retirer/", views.system_retire, name="retire"),
     path("systemes/<int:pk>/historique/", views.system_timeline, name="timeline"),
     path("export/<slug:slug>/", views.organisation_export, name="export"),
+    path("systemes/export.<str:fmt>", views_files.systems_export, name="systems_export"),
+    path("systemes/importer/", views_files.systems_import, name="import"),
+    path("systemes/importer/<slug:slug>/confirmer/", views_files.systems_import_confirm, name="import_confirm"),
 ]

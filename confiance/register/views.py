@@ -75,6 +75,7 @@ def system_list(request):
     query.pop("page", None)
     return render(request, "register/list.html", {
         "nav": "list", "form": form, "page": page, "query": query.urlencode(),
+        "can_import": bool(organisations_where(request.user, Action.IMPORT)),
     })
 
 

@@ -136,6 +136,7 @@ RESTRICTED_EXTRA = (
     "decision", "erreur", "explicabilite", "reversibilite", "objection",
 )
 EXPERT_COLUMNS = {"url_ressources": "resources_url"}
+KEPT_AS_WRITTEN = ("URL_Service", "Theme", "Sous_Theme", "Statut_du_projet", "Audience", "risque_categorie")
 
 _EMAIL = re.compile(r"[^@\s<>;,]+@[^@\s<>;,]+\.[a-z]{2,}", re.I)
 _DATE_FULL = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
@@ -278,16 +279,21 @@ def fields_to_row(fields, tier, columns):
     row["Theme"] = fields.get("theme", "")
     row["Sous_Theme"] = fields.get("sub_themes", "")
     row["risque_categorie"] = RISK_LABEL.get(fields.get("risk_class", ""), "")
+    # A value kept as written (a note where a link was expected, a value outside
+    # the lists) goes back as written, so that a re-import gives the same project.
+    for column in KEPT_AS_WRITTEN:
+        if public_extra.get(column):
+            row[column] = public_extra[column]
     if tier >= 2:
         for column, field in RESTRICTED_COLUMNS.items():
             row[column] = fields.get(field) or ""
         for column in RESTRICTED_EXTRA:
             row[column] = member_extra.get(column, "")
+        row["url_ressources"] = member_extra.get("url_ressources", "")
         if not row["type_algorithme"]:
             row["type_algorithme"] = ALGORITHM_LABEL.get(fields.get("technique", ""), "")
     if tier >= 3:
-        for column, field in EXPERT_COLUMNS.items():
-            row[column] = fields.get(field) or ""
         # The format has one technical resources URL; a source repository fits it.
-        row["url_ressources"] = row["url_ressources"] or fields.get("repository_url") or ""
+        row["url_ressources"] = (fields.get("resources_url") or member_extra.get("url_ressources")
+                                 or fields.get("repository_url") or "")
     return {c: row.get(c, "") for c in columns}

@@ -21,6 +21,8 @@ The matrix, for a person's roles in the record's organisation:
   DPIA the DPO's task; only the DPO (or an admin) validates it
   (`VALIDATE_DPIA`) and reads the organisation's DPO page (`PROTECT_DATA`);
 - an admin does everything in their organisation, including the full export;
+- a steward or an admin imports records into the register from a file (they
+  start as drafts); only an admin loads a library file for the organisation;
 - the review (referring a record to a committee, recording the authority's
   decisions, keeping the approved-tools catalogue, answering agents' requests)
   belongs to the internal committee and the admins (`REVIEWER_ROLES`);
@@ -50,6 +52,8 @@ class Action(StrEnum):
     WRITE_DPIA = "write_dpia"  # open and write a record's DPIA
     VALIDATE_DPIA = "validate_dpia"  # give the DPO's validation of a record's DPIA
     PROTECT_DATA = "protect_data"  # the DPO's page of the organisation (organisation-level)
+    IMPORT = "import"  # load records into the register from a file (organisation-level)
+    LIBRARY_IMPORT = "library_import"  # load a library file (admins; the organisation must be a library member)
 
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})
@@ -57,6 +61,7 @@ FULL_READER_ROLES = frozenset(
     {Role.AGENT, Role.STEWARD, Role.DPO, Role.INTERNAL_COMMITTEE, Role.ADMIN}
 )
 REVIEWER_ROLES = frozenset({Role.INTERNAL_COMMITTEE, Role.ADMIN})
+IMPORTER_ROLES = frozenset({Role.STEWARD, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,10 @@ def allows(viewer, action, organisation_id, record=None):
         return bool(roles & REVIEWER_ROLES)
     if action is Action.PROTECT_DATA:
         return Role.DPO in roles
+    if action is Action.IMPORT:
+        return bool(roles & IMPORTER_ROLES)
+    if action is Action.LIBRARY_IMPORT:
+        return False  # admins only, allowed above
     if record is None:
         return False
     if action is Action.VALIDATE_DPIA:

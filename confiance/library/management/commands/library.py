@@ -4,9 +4,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from confiance.accounts.models import Organisation
+from confiance.core.import_reports import write_report
 from confiance.library.federation import configured_sources, harvest
-from confiance.library.interconnectes import export_csv, import_csv
+from confiance.library.interconnectes import export_csv, import_file
 from confiance.library.models import FeedToken, HarvestSource, LibraryMember, SharedProject
+from confiance.rules.import_report import ImportReport
 from confiance.rules.library_tiers import Tier
 
 
@@ -19,8 +21,13 @@ class Command(BaseCommand):
         p.add_argument("--source", help="Harvest only this feed URL (it is added as a source if new).")
         p.add_argument("--token", default="", help="Token issued by the source instance (with --source).")
         p.add_argument("--page-size", type=int, default=500, help="Projects asked for per page (at most 1000).")
-        p = sub.add_parser("import-interconnectes", help="Load a CSV in the Interconnectés format; bad rows are reported.")
-        p.add_argument("file", help="Path of the CSV file (UTF-8).")
+        p = sub.add_parser(
+            "import-interconnectes",
+            help="Load a file in the Interconnectés format (CSV, XLSX or ODS); exit 0 all rows loaded, 1 some rows "
+                 "rejected, 2 file unreadable.")
+        p.add_argument("file", help="Path of the file (CSV in UTF-8 or Windows-1252, any separator; XLSX; ODS).")
+        p.add_argument("--dry-run", action="store_true",
+                       help="Print what would be created, updated, normalised and rejected, without writing.")
         p = sub.add_parser("export-interconnectes", help="Write the library as a CSV in the Interconnectés format.")
         p.add_argument("--output", "-o", help="File to write (default: standard output).")
         p.add_argument("--tier", type=int, choices=[1, 2, 3], default=1, help="Tier of the reader (1 public, 2 members, 3 experts).")
@@ -51,16 +58,14 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} source(s) en échec : les projets déjà moissonnés sont conservés.")
 
-    def handle_import_interconnectes(self, file, **options):
+    def handle_import_interconnectes(self, file, dry_run=False, **options):
         try:
-            text = Path(file).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"Lecture impossible de {file} : {exc}") from None
-        report = import_csv(text)
-        lines = list(report.lines())
-        self.stdout.write(lines[0])
-        for line in lines[1:]:
-            self.stderr.write(line)
+            data = Path(file).read_bytes()
+        except OSError as exc:
+            report = ImportReport(fatal=f"lecture impossible de {file} ({exc.strerror or exc}).")
+        else:
+            report = import_file(data, file, dry_run=dry_run)
+        write_report(self, report)
 
     def handle_export_interconnectes(self, output=None, tier=1, **options):
         text = export_csv(SharedProject.objects.filter(withdrawn=False).order_by("pk"), Tier(tier))
