@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "confiance.review.context_processors.unread_notifications",
+                "confiance.core.context_processors.navigation",
             ],
         },
     },

@@ -37,8 +37,6 @@ class QuestionnaireForm(forms.Form):
             if group == "register":
                 continue
             self.fields[f.name] = _field_for(f)
-            if f.metadata["help"]:
-                self.fields[f.name].widget.attrs["aria-describedby"] = f"id_{f.name}_aide"
             self.groups.setdefault(group, []).append(f.name)
 
     def fieldsets(self):

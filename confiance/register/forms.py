@@ -66,8 +66,6 @@ class AISystemForm(forms.ModelForm):
         self.fields["owner"].queryset = people
         self.fields["steward"].queryset = people.filter(memberships__role="steward")
         for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}_aide"
             if name in ("public_summary", "purpose", "citizen_benefit", "agent_support", "datasets_used",
                         "human_oversight"):
                 field.widget.attrs["rows"] = 3

@@ -21,6 +21,7 @@ from confiance.accounts.permissions import (
 from confiance.portability.archive import export_organisation
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.forms import AISystemForm, RegisterFilterForm
+from confiance.register.forms_confirm import ConfirmForm
 from confiance.register.models import AISystem
 from confiance.register.panels import panels_for
 from confiance.register.timeline import timeline_for
@@ -124,20 +125,24 @@ def system_edit(request, pk):
     return render(request, "register/form.html", {"form": form, "system": system})
 
 
-@require_POST
 @login_required
 def system_retire(request, pk):
-    """Retire a record: the register never deletes, it keeps what was."""
+    """Retire a record after a confirmation page with a reason: the register never deletes, it keeps what was."""
+    from confiance.public.records import is_published
     from confiance.review.transitions import TransitionRefused, transition
 
     system = _get_system_for_user(request, pk, Action.EDIT)
-    try:
-        transition(system, Status.RETIRED, request.user, "Retrait du registre")
-    except TransitionRefused as error:
-        messages.error(request, "Le système n'est pas retiré. " + error.result.message)
-    else:
-        messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
-    return redirect("register:detail", pk=system.pk)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transition(system, Status.RETIRED, request.user, form.cleaned_data["reason"])
+        except TransitionRefused as error:
+            form.add_error(None, "Le système n'est pas retiré. " + error.result.message)
+        else:
+            messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
+            return redirect("register:detail", pk=system.pk)
+    return render(request, "register/retire.html", {"system": system, "form": form,
+                                                    "published": is_published(system)})
 
 
 @login_required

@@ -31,6 +31,8 @@ def status_change(request, pk):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Rien n'a changé : choisissez une étape proposée.")
+    elif form.cleaned_data["to_status"] == lifecycle.Status.RETIRED:
+        return redirect("register:retire", pk=system.pk)  # retiring asks for a confirmation and a reason
     elif form.cleaned_data["to_status"] in lifecycle.DECISION_TARGETS:
         messages.error(request, "Rien n'a changé : cette étape se fait par une décision (« Enregistrer une "
                        "décision »).")
