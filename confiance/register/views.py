@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import (
@@ -129,9 +129,13 @@ def system_edit(request, pk):
 def system_retire(request, pk):
     """Retire a record after a confirmation page with a reason: the register never deletes, it keeps what was."""
     from confiance.public.records import is_published
-    from confiance.review.transitions import TransitionRefused, transition
+    from confiance.review.transitions import TransitionRefused, facts_for, transition
+    from confiance.rules import lifecycle
 
-    system = _get_system_for_user(request, pk, Action.EDIT)
+    system = _get_system_for_user(request, pk)
+    refusal = lifecycle.decide(facts_for(system, request.user), Status.RETIRED)
+    if refusal.refused_for_role:
+        raise PermissionDenied(refusal.message)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -141,7 +145,7 @@ def system_retire(request, pk):
         else:
             messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
             return redirect("register:detail", pk=system.pk)
-    return render(request, "register/retire.html", {"system": system, "form": form,
+    return render(request, "register/retire.html", {"system": system, "form": form, "refusal": refusal,
                                                     "published": is_published(system)})
 
 
