@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "confiance.review.context_processors.unread_notifications",
                 "confiance.checks.context_processors.dpo_organisations",
+                "confiance.core.context_processors.navigation",
             ],
         },
     },

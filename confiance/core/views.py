@@ -1,14 +1,22 @@
 """Pages that belong to no capability: the front door."""
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import render
+
+from confiance.accounts.models import Organisation
 
 
 def home(request):
-    """Send signed-in people to their register, others to the login page."""
+    """Show a signed-in person what they must do; show a visitor the public home."""
     if request.user.is_authenticated:
-        return redirect("register:dashboard")
-    return redirect("login")
+        from confiance.core.todo import todo_for
+
+        return render(request, "core/todo.html", {"nav": "todo", **todo_for(request.user)})
+    from confiance.public.records import public_systems
+
+    organisations = (Organisation.objects.filter(pk__in=public_systems().values("organisation"))
+                     .order_by("name"))
+    return render(request, "core/public_home.html", {"organisations": organisations})
 
 
 def bad_request(request, exception=None):
@@ -19,7 +27,6 @@ def bad_request(request, exception=None):
     returns to the form with the typing still in it.
     """
     from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-    from django.shortcuts import render
 
     too_big = isinstance(exception, (RequestDataTooBig, TooManyFieldsSent))
     limit_mb = round(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024, 1) if settings.DATA_UPLOAD_MAX_MEMORY_SIZE else None

@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 
 from confiance.accounts.models import Service
 from confiance.public.models import AnnualReport, ExplanationRequest, Notice
+from confiance.public.records import public_systems
 from confiance.register.choices import Domain
 from confiance.register.forms import RISK_CLASS_CHOICES
 from confiance.rules import transparency
@@ -26,7 +27,7 @@ class PublicFilterForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(
-            organisation=organisation, ai_systems__status__in=transparency.PUBLIC_STATUSES
+            organisation=organisation, ai_systems__in=public_systems(organisation)
         ).distinct()
 
 

@@ -3,14 +3,13 @@
 from confiance.accounts.permissions import Action, can
 from confiance.public.models import Notice
 from confiance.public.notices import snippet_html
-from confiance.public.records import system_urls
+from confiance.public.records import is_published, system_urls
 from confiance.register.panels import register_panel
-from confiance.rules import transparency
 
 
 @register_panel(order=30)
 def transparency_panel(request, system):
-    is_public = transparency.is_public_status(system.status)
+    is_public = is_published(system)
     if not is_public and not system.citizen_facing:
         return None
     urls = system_urls(system.organisation.slug, system.pk)

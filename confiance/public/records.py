@@ -10,6 +10,7 @@ import json
 import uuid
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,9 +51,27 @@ LABELS = {
 VOLATILE = ("updated_at", "updated_on")
 
 
+def published_q():
+    """Return a Q on AISystem mirroring rules.transparency.is_published: in use, or retired after being in use."""
+    was_in_use = AISystem.history.model.objects.filter(id=OuterRef("pk"), status__in=transparency.IN_USE_STATUSES)
+    return Q(status__in=transparency.IN_USE_STATUSES) | Q(Exists(was_in_use), status="retired")
+
+
+def left_draft_q():
+    """Return a Q on AISystem selecting records that are not drafts and were not retired straight from draft."""
+    moved_on = AISystem.history.model.objects.filter(id=OuterRef("pk")).exclude(status__in=("draft", "retired"))
+    return ~Q(status="draft") & (~Q(status="retired") | Q(Exists(moved_on)))
+
+
+def is_published(system):
+    """Return True when the public site shows `system`."""
+    reached = system.history.values_list("status", flat=True) if system.status == "retired" else ()
+    return transparency.is_published(system.status, set(reached))
+
+
 def public_systems(organisation=None):
-    """Return the records the public site shows: experimenting, deployed or retired."""
-    systems = AISystem.objects.filter(status__in=transparency.PUBLIC_STATUSES)
+    """Return the records the public site shows: experimenting, deployed, or retired after being in use."""
+    systems = AISystem.objects.filter(published_q())
     if organisation is not None:
         systems = systems.filter(organisation=organisation)
     return systems

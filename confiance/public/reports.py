@@ -8,7 +8,7 @@ from confiance.checks.inputs import charter_for, organisation_facts
 from confiance.checks.models import CheckResult, LawOutcome, TrainingEvent
 from confiance.public import review_bridge
 from confiance.public.models import AnnualReport, ExplanationRequest, PublicVersion
-from confiance.public.records import LABELS
+from confiance.public.records import LABELS, left_draft_q, public_systems
 from confiance.register.models import AISystem
 from confiance.rules import transparency, transparency_charts
 from confiance.rules.ai_act import RiskClass
@@ -24,8 +24,8 @@ def _counts(queryset, field, labels):
 
 def compute_figures(organisation, year):
     """Return the report's figures for `year` as a JSON-serialisable dict."""
-    systems = AISystem.objects.filter(organisation=organisation).exclude(status="draft")
-    public = systems.filter(status__in=transparency.PUBLIC_STATUSES)
+    systems = AISystem.objects.filter(organisation=organisation).filter(left_draft_q())
+    public = public_systems(organisation)
     results = CheckResult.objects.filter(system__in=systems.values("pk"))
     requests = ExplanationRequest.objects.filter(system__organisation=organisation, received_at__year=year)
     today = timezone.localdate()

@@ -7,8 +7,7 @@ from django.dispatch import receiver
 from confiance.checks.inputs import register_state_provider
 from confiance.checks.models import CheckResult
 from confiance.public.models import Notice, PublicProfile, PublicVersion
-from confiance.public.records import digest, public_record
-from confiance.rules import transparency
+from confiance.public.records import digest, is_published, public_record, public_systems
 
 
 @register_state_provider
@@ -21,7 +20,7 @@ def notice_state(system):
 
 def publish_version(system):
     """Store a new version of the system's public page when what it says has changed; return it or None."""
-    if not transparency.is_public_status(system.status):
+    if not is_published(system):
         return None
     record = public_record(system)
     new_digest = digest(record)
@@ -50,7 +49,7 @@ def version_on_notice(sender, instance, raw=False, **kwargs):
 def version_on_profile(sender, instance, raw=False, **kwargs):
     # The public contact appears on every page of the organisation's systems.
     if not raw:
-        for system in instance.organisation.ai_systems.filter(status__in=transparency.PUBLIC_STATUSES):
+        for system in public_systems(instance.organisation):
             publish_version(system)
 
 

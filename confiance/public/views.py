@@ -19,7 +19,7 @@ from confiance.public.forms import PublicFilterForm
 from confiance.public.models import ExplanationRequest, PublicVersion
 from confiance.public.records import LABELS, public_record, public_systems
 from confiance.register.search import query_filter
-from confiance.rules import transparency, transparency_charts
+from confiance.rules import transparency_charts
 from confiance.rules.charter import evaluate_organisation
 
 
@@ -37,7 +37,7 @@ def get_public_system(slug, pk):
 
 def index(request):
     """List the organisations that publish something; go straight to the only one."""
-    organisations = Organisation.objects.filter(ai_systems__status__in=transparency.PUBLIC_STATUSES).annotate(
+    organisations = Organisation.objects.filter(ai_systems__in=public_systems()).annotate(
         n=Count("ai_systems")).order_by("name")
     if len(organisations) == 1:
         return redirect("public:home", slug=organisations[0].slug)

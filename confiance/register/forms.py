@@ -89,8 +89,6 @@ class AISystemForm(LimitedTextMixin, forms.ModelForm):
         self.fields["owner"].queryset = people
         self.fields["steward"].queryset = people.filter(memberships__role="steward")
         for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}_aide"
             if name in ("public_summary", "purpose", "citizen_benefit", "agent_support", "datasets_used",
                         "human_oversight") or name in LONG_TEXT_FIELDS:
                 field.widget.attrs["rows"] = 3

@@ -21,6 +21,16 @@ class Entry:
     changes: list = field(default_factory=list)
 
 
+# Functions (record) -> list of Entry that other apps add to a record's timeline (the review's opinions and
+# decisions); each registers in its AppConfig.ready(), so the register imports none of them.
+TIMELINE_SOURCES = []
+
+
+def register_timeline_source(function):
+    TIMELINE_SOURCES.append(function)
+    return function
+
+
 def _display(model_field, value, related_names):
     if value in (None, ""):
         return "—"
@@ -73,5 +83,7 @@ def timeline_for(record):
                 continue
         entries.append(entry)
         previous = item
-    entries.reverse()
+    for source in TIMELINE_SOURCES:
+        entries.extend(source(record))
+    entries.sort(key=lambda e: e.when, reverse=True)
     return entries

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
 from confiance.core import concurrency
@@ -24,6 +24,7 @@ from confiance.portability.archive import export_organisation
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.completeness import complete_counts
 from confiance.register.forms import AISystemForm, RegisterFilterForm
+from confiance.register.forms_confirm import ConfirmForm
 from confiance.register.models import AISystem
 from confiance.register.panels import panels_for
 from confiance.register.timeline import timeline_for
@@ -137,20 +138,28 @@ def system_edit(request, pk):
     return redirect("register:detail", pk=system.pk)
 
 
-@require_POST
 @login_required
 def system_retire(request, pk):
-    """Retire a record: the register never deletes, it keeps what was."""
-    from confiance.review.transitions import TransitionRefused, transition
+    """Retire a record after a confirmation page with a reason: the register never deletes, it keeps what was."""
+    from confiance.public.records import is_published
+    from confiance.review.transitions import TransitionRefused, facts_for, transition
+    from confiance.rules import lifecycle
 
-    system = _get_system_for_user(request, pk, Action.EDIT)
-    try:
-        transition(system, Status.RETIRED, request.user, "Retrait du registre")
-    except TransitionRefused as error:
-        messages.error(request, "Le système n'est pas retiré. " + error.result.message)
-    else:
-        messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
-    return redirect("register:detail", pk=system.pk)
+    system = _get_system_for_user(request, pk)
+    refusal = lifecycle.decide(facts_for(system, request.user), Status.RETIRED)
+    if refusal.refused_for_role:
+        raise PermissionDenied(refusal.message)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            transition(system, Status.RETIRED, request.user, form.cleaned_data["reason"])
+        except TransitionRefused as error:
+            form.add_error(None, "Le système n'est pas retiré. " + error.result.message)
+        else:
+            messages.success(request, f"Le système « {system.name} » est retiré. Son historique est conservé.")
+            return redirect("register:detail", pk=system.pk)
+    return render(request, "register/retire.html", {"system": system, "form": form, "refusal": refusal,
+                                                    "published": is_published(system)})
 
 
 @login_required

@@ -7,7 +7,7 @@ class ReviewConfig(AppConfig):
 
     def ready(self):
         from confiance.portability.registry import register_portable
-        from confiance.review import models, panels, state  # noqa: F401 - registers the record panel and the state provider
+        from confiance.review import models, panels, state, timeline  # noqa: F401 - registers the record panel and the state provider
 
         for model in (models.Committee, models.ApprovedTool, models.Declaration):
             register_portable(model, "organisation")

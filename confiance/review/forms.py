@@ -37,8 +37,35 @@ class ReferralForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = Committee.objects.filter(organisation=system.organisation)
         self.fields["session"].queryset = Session.objects.filter(committee__organisation=system.organisation,
-                                                                 minutes="")
+                                                                 minutes="").select_related("committee")
         self.fields["session"].required = False
+
+    def clean(self):
+        data = super().clean()
+        committee, session = data.get("committee"), data.get("session")
+        if committee and session and session.committee_id != committee.pk:
+            self.add_error("session", f"Cette séance est celle du {session.committee} : choisissez une séance du "
+                           f"{committee}.")
+        return data
+
+
+class ScheduleForm(forms.Form):
+    """Put a referral on the agenda of one of its committee's coming sessions."""
+
+    session = forms.ModelChoiceField(label="Séance", queryset=Session.objects.none(),
+                                     empty_label="— Aucune séance (retirer de l'ordre du jour) —", required=False)
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = open_sessions(referral.committee)
+        self.fields["session"].label_from_instance = lambda s: f"Séance du {s.held_on:%d/%m/%Y}" + (
+            f" — {s.place}" if s.place else "")
+        self.initial.setdefault("session", referral.session_id)
+
+
+def open_sessions(committee):
+    """Return the sessions of `committee` whose minutes are not written yet, soonest first."""
+    return Session.objects.filter(committee=committee, minutes="").order_by("held_on", "pk")
 
 
 class DocumentForm(forms.ModelForm):
@@ -60,25 +87,70 @@ class DecisionForm(forms.ModelForm):
                                  help_text="Une condition par ligne ; chacune sera suivie jusqu'à ce qu'elle soit "
                                  "remplie.")
 
+    opinion_conditions = forms.MultipleChoiceField(
+        label="Conditions posées par les comités", required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Cochées, elles deviennent des conditions de la décision, suivies jusqu'à ce qu'elles soient "
+        "remplies.")
+
     class Meta:
         model = Decision
-        fields = ["kind", "text", "decided_on"]
+        fields = ["kind", "text", "decided_on", "opinion_conditions", "conditions"]
         widgets = {"kind": forms.RadioSelect, "decided_on": DATE}
 
+    def __init__(self, *args, system=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = opinion_conditions(system) if system is not None else []
+        if offered:
+            self.fields["opinion_conditions"].choices = [(text, f"{text} ({committee})") for text, committee in offered]
+            self.fields["opinion_conditions"].initial = [text for text, _ in offered]
+        else:
+            del self.fields["opinion_conditions"]
+
     def condition_lines(self):
-        return [line.strip() for line in self.cleaned_data["conditions"].splitlines() if line.strip()]
+        chosen = list(self.cleaned_data.get("opinion_conditions") or [])
+        typed = [line.strip() for line in self.cleaned_data["conditions"].splitlines() if line.strip()]
+        return chosen + [line for line in typed if line not in chosen]
+
+
+def opinion_conditions(system):
+    """Return (condition, committee) for each condition line of the opinions given on `system`, oldest first."""
+    seen, offered = set(), []
+    for opinion in Opinion.objects.filter(referral__system=system).select_related("referral__committee").order_by(
+            "given_on", "pk"):
+        for line in opinion.conditions.splitlines():
+            line = line.strip().lstrip("-• ").strip()
+            if line and line not in seen:
+                seen.add(line)
+                offered.append((line, str(opinion.referral.committee)))
+    return offered
 
 
 class SessionForm(forms.ModelForm):
+    """Plan a session: its date and place (the agenda is AgendaForm; the minutes, MinutesForm)."""
+
     class Meta:
         model = Session
-        fields = ["held_on", "place", "attendees", "minutes"]
-        widgets = {"held_on": DATE, "attendees": forms.CheckboxSelectMultiple}
+        fields = ["held_on", "place"]
+        widgets = {"held_on": DATE}
 
     def __init__(self, *args, committee, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = CommitteeMember.objects.filter(committee=committee).select_related(
-            "person")
+
+
+class MinutesForm(forms.ModelForm):
+    """Write a held session's minutes and who attended."""
+
+    class Meta:
+        model = Session
+        fields = ["attendees", "minutes"]
+        widgets = {"attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = CommitteeMember.objects.filter(
+            committee=self.instance.committee).select_related("person")
+        self.fields["minutes"].required = True
+        self.fields["minutes"].error_messages["required"] = "Écrivez le compte rendu de la séance."
 
 
 class AgendaForm(forms.Form):

@@ -28,3 +28,21 @@ def review_panel(request, system):
         "is_reviewer": is_reviewer,
         "can_follow": person.is_authenticated and may_follow(person, system),
     }
+
+
+@register_panel(order=1)
+def next_step_panel(request, system):
+    """The status line and the review's "prochaine étape", at the top of the record."""
+    from django.utils import timezone
+
+    from confiance.review.next_steps import next_step_for, status_line_for, who_acts
+    from confiance.rules.next_step import is_overdue
+
+    step = next_step_for(system)
+    yours = (step.actor is not None and request.user.is_authenticated
+             and step.actor in lifecycle.actors_for(facts_for(system, request.user)))
+    return {
+        "template": "review/_next_step.html", "top": True, "system": system, "line": status_line_for(system),
+        "step": step, "who": who_acts(system, step), "yours": yours,
+        "overdue": is_overdue(step, timezone.localdate()),
+    }

@@ -105,6 +105,19 @@ def is_public_status(status):
     return status in PUBLIC_STATUSES
 
 
+# The statuses in which a record is used with real people: once a record has been in one, it stays on the
+# public site when retired, so that residents can read what was used; a record retired before (a draft
+# nobody used, a refused project) never appears there.
+IN_USE_STATUSES = ("experimenting", "deployed")
+
+
+def is_published(status, reached=()):
+    """Return True when a record in `status` that has held the statuses `reached` is shown on the public site."""
+    if status in IN_USE_STATUSES:
+        return True
+    return status == "retired" and any(s in IN_USE_STATUSES for s in reached)
+
+
 def add_one_month(day):
     """Return the same day of the next month, or that month's last day ("31 January" -> "28/29 February")."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)

@@ -43,17 +43,27 @@ def test_it_does_not_let_the_organisation_change(client, cast):
 
 def test_it_retires_instead_of_deleting_and_keeps_the_history(client, cast):
     client.force_login(cast.steward)
-    assert client.get(reverse("register:retire", args=[cast.system.pk])).status_code == 405
-    response = client.post(reverse("register:retire", args=[cast.system.pk]))
+    page = client.get(reverse("register:retire", args=[cast.system.pk]))
+    assert page.status_code == 200 and "n'apparaîtra pas sur le site public" in page.content.decode()
+    response = client.post(reverse("register:retire", args=[cast.system.pk]), {"reason": "Projet abandonné"})
     assert response.status_code == 302
     cast.system.refresh_from_db()
     assert cast.system.status == "retired"
-    assert cast.system.history.first().history_change_reason == "Brouillon → Retiré : Retrait du registre"
+    assert cast.system.history.first().history_change_reason == "Brouillon → Retiré : Projet abandonné"
     assert cast.system.history.count() == 2
+
+
+def test_it_asks_for_a_reason_before_retiring_and_changes_nothing_without_one(client, cast):
+    client.force_login(cast.steward)
+    response = client.post(reverse("register:retire", args=[cast.system.pk]), {"reason": " "})
+    assert response.status_code == 200 and "Indiquez le motif" in response.content.decode()
+    cast.system.refresh_from_db()
+    assert cast.system.status == "draft" and cast.system.history.count() == 1
 
 
 def test_it_forbids_retiring_to_those_who_cannot_edit(client, cast):
     client.force_login(cast.dpo)
-    assert client.post(reverse("register:retire", args=[cast.system.pk])).status_code == 403
+    assert client.get(reverse("register:retire", args=[cast.system.pk])).status_code == 403
+    assert client.post(reverse("register:retire", args=[cast.system.pk]), {"reason": "x"}).status_code == 403
     cast.system.refresh_from_db()
     assert cast.system.status == "draft"

@@ -90,3 +90,21 @@ def test_it_shows_the_next_steps_and_what_is_missing_on_the_record_page(client, 
     client.force_login(cast.agent)
     body = client.get(reverse("register:detail", args=[cast.system.pk])).content.decode()
     assert "Enregistrer une décision" not in body
+
+
+def test_it_offers_the_opinions_conditions_when_writing_the_decision(client, cast):
+    from confiance.review.tests.helpers import make_opinion
+
+    internal = make_committee(cast.org, "internal", [cast.committee])
+    cast.system.set_status("under_review")
+    make_opinion(make_referral(cast.system, internal), "with_conditions",
+                 conditions="Informer les usagers (loi 6).\nFormer les agents.")
+    client.force_login(cast.committee)
+    form = client.get(reverse("review:decide", args=[cast.system.pk])).context["form"]
+    assert [value for value, _ in form.fields["opinion_conditions"].choices] == [
+        "Informer les usagers (loi 6).", "Former les agents."]
+    client.post(reverse("review:decide", args=[cast.system.pk]), {
+        "kind": "approve_experimentation", "text": "Utile.", "decided_on": "2026-11-30",
+        "opinion_conditions": ["Former les agents."], "conditions": "Mesurer le temps gagné."})
+    assert list(Condition.objects.values_list("text", flat=True).order_by("pk")) == [
+        "Former les agents.", "Mesurer le temps gagné."]

@@ -95,12 +95,51 @@ def test_it_holds_a_session_with_its_agenda_attendance_and_minutes(client, cast,
     assert response.status_code == 302
     seat = committee.members.get()
     client.post(reverse("review:session", args=[session.pk]), {
-        "seance-held_on": "2025-03-12", "seance-attendees": [seat.pk], "seance-minutes": "Examen du projet.",
-        "odj-referrals": [referral.pk]})
+        "seance-held_on": "2025-03-12", "seance-place": "Salle 2", "odj-referrals": [referral.pk]})
     referral.refresh_from_db()
     session.refresh_from_db()
-    assert referral.session == session and list(session.attendees.all()) == [seat]
-    assert session.minutes == "Examen du projet."
+    assert referral.session == session and session.place == "Salle 2" and not session.minutes
+    empty = client.post(reverse("review:session_minutes", args=[session.pk]), {"attendees": [seat.pk]})
+    assert "Écrivez le compte rendu" in empty.content.decode()
+    client.post(reverse("review:session_minutes", args=[session.pk]), {
+        "attendees": [seat.pk], "minutes": "Examen du projet."})
+    session.refresh_from_db()
+    assert list(session.attendees.all()) == [seat] and session.minutes == "Examen du projet."
     client.force_login(cast.agent)
     refused = client.post(reverse("review:session", args=[session.pk]), {"seance-held_on": "2025-01-01"})
     assert refused.status_code == 403
+    assert client.post(reverse("review:session_minutes", args=[session.pk]), {"minutes": "x"}).status_code == 403
+
+
+def test_it_places_a_referral_on_its_own_committees_session_from_the_referral(client, cast, referral):
+    from confiance.review.models import Session
+
+    ethics = make_committee(cast.org, "ethics", [cast.committee])
+    own = Session.objects.create(committee=referral.committee, held_on="2030-02-01")
+    other = Session.objects.create(committee=ethics, held_on="2030-01-15")
+    client.force_login(cast.committee)
+    page = client.get(reverse("review:referral", args=[referral.pk]))
+    offered = list(page.context["schedule_form"].fields["session"].queryset)
+    assert offered == [own]
+    refused = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": other.pk})
+    referral.refresh_from_db()
+    assert refused.status_code == 302 and referral.session is None
+    client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": own.pk})
+    referral.refresh_from_db()
+    assert referral.session == own
+    client.force_login(cast.agent)
+    assert client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": ""}).status_code in (
+        403, 404)
+
+
+def test_it_refuses_a_referral_placed_on_another_committees_session(client, cast, referral):
+    from confiance.review.models import Session
+
+    ethics = make_committee(cast.org, "ethics", [cast.ethics])
+    internal_session = Session.objects.create(committee=referral.committee, held_on="2030-02-01")
+    client.force_login(cast.committee)
+    response = client.post(reverse("review:refer", args=[cast.system.pk]), {
+        "committee": ethics.pk, "question": "Avis éthique ?", "deadline": "2030-03-01",
+        "session": internal_session.pk})
+    assert response.status_code == 200 and "choisissez une séance du" in response.content.decode()
+    assert not ethics.referrals.exists()

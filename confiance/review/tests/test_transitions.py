@@ -139,7 +139,7 @@ def test_it_refuses_an_automated_decision_system_at_approval(client, cast, commi
 def test_it_keeps_the_retire_button_of_the_register_on_the_lifecycle(client, cast, committees):
     cast.system.set_status("under_review")
     client.force_login(cast.steward)
-    response = client.post(reverse("register:retire", args=[cast.system.pk]), follow=True)
+    response = client.post(reverse("register:retire", args=[cast.system.pk]), {"reason": "Abandon"})
     cast.system.refresh_from_db()
     assert cast.system.status == "under_review"
     assert "ne peut pas passer" in response.content.decode()

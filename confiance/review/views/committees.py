@@ -13,7 +13,15 @@ from confiance.checks.models import CheckResult
 from confiance.register.timeline import timeline_for
 from confiance.register.views import _get_system_for_user
 from confiance.review import transitions
-from confiance.review.forms import AgendaForm, DocumentForm, OpinionForm, ReferralForm, SessionForm
+from confiance.review.forms import (
+    AgendaForm,
+    DocumentForm,
+    MinutesForm,
+    OpinionForm,
+    ReferralForm,
+    ScheduleForm,
+    SessionForm,
+)
 from confiance.review.models import Document, Opinion, Referral, Session
 from confiance.review.views.access import (
     get_committee_for_user,
@@ -72,11 +80,15 @@ def session_detail(request, pk):
     committee = get_committee_for_user(request, session.committee_id)
     can_manage = sits_on(request.user, committee)
     form = SessionForm(request.POST or None, instance=session, committee=committee, prefix="seance")
+    if session.minutes:
+        form = None  # a held session's date and agenda stay as they were
     agenda = AgendaForm(request.POST or None, session=session, prefix="odj",
                         initial={"referrals": session.agenda.all()})
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
+        if form is None:
+            raise PermissionDenied("Le compte rendu est écrit : la séance n'est plus modifiable.")
         if form.is_valid() and agenda.is_valid():
             form.save()
             session.agenda.filter(opinion__isnull=True).exclude(pk__in=agenda.cleaned_data["referrals"]).update(
@@ -84,12 +96,48 @@ def session_detail(request, pk):
             for referral in agenda.cleaned_data["referrals"]:
                 referral.session = session
                 referral.save()
-            messages.success(request, "La séance est enregistrée.")
+            messages.success(request, "La séance est préparée : date, lieu et ordre du jour sont enregistrés.")
             return redirect("review:session", pk=session.pk)
     return render(request, "review/session.html", {
         "nav": "review", "session": session, "form": form, "agenda_form": agenda, "can_manage": can_manage,
         "agenda": session.agenda.select_related("system", "opinion"),
     })
+
+
+@login_required
+def session_minutes(request, pk):
+    """Write a session's minutes and attendance: a form of its own, apart from planning."""
+    session = get_object_or_404(Session.objects.select_related("committee"), pk=pk)
+    committee = get_committee_for_user(request, session.committee_id)
+    if not sits_on(request.user, committee):
+        raise PermissionDenied("Seuls les membres du comité écrivent le compte rendu de ses séances.")
+    form = MinutesForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        form.instance._history_user = request.user
+        form.save()
+        messages.success(request, "Le compte rendu de la séance est enregistré.")
+        return redirect("review:session", pk=session.pk)
+    return render(request, "review/form.html", {"form": form, "title": f"Compte rendu — {session}",
+                                                "back": committee, "nav": "review"})
+
+
+@require_POST
+@login_required
+def referral_schedule(request, pk):
+    """Put a referral on one of its own committee's sessions, from the referral."""
+    referral = get_referral_for_user(request, pk)
+    if not sits_on(request.user, referral.committee) or referral.answered:
+        raise PermissionDenied("Seuls les membres du comité saisi inscrivent une saisine à l'ordre du jour.")
+    form = ScheduleForm(request.POST, referral=referral)
+    if form.is_valid():
+        referral.session = form.cleaned_data["session"]
+        referral._history_user = request.user
+        referral.save()
+        messages.success(request, f"La saisine est inscrite à la {referral.session}." if referral.session
+                         else "La saisine n'est plus inscrite à une séance.")
+    else:
+        messages.error(request, "Rien n'a changé : choisissez une séance du comité saisi.")
+    return redirect("review:referral", pk=referral.pk)
 
 
 @login_required
@@ -123,6 +171,7 @@ def referral_detail(request, pk):
         "opinion": getattr(referral, "opinion", None),
         "can_act": sits_on(request.user, referral.committee),
         "document_form": DocumentForm(),
+        "schedule_form": ScheduleForm(referral=referral) if not referral.answered else None,
     })
 
 

@@ -31,6 +31,8 @@ def status_change(request, pk):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Rien n'a changé : choisissez une étape proposée.")
+    elif form.cleaned_data["to_status"] == lifecycle.Status.RETIRED and not form.cleaned_data["reason"].strip():
+        return redirect("register:retire", pk=system.pk)  # retiring asks for a confirmation and a reason
     elif form.cleaned_data["to_status"] in lifecycle.DECISION_TARGETS:
         messages.error(request, "Rien n'a changé : cette étape se fait par une décision (« Enregistrer une "
                        "décision »).")
@@ -50,7 +52,7 @@ def decision_create(request, pk):
     """Record the authority's decision; the lifecycle refuses it, with its reasons, when something is missing."""
     system = _get_system_for_user(request, pk)
     require_review(request, system.organisation_id)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, system=system)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
