@@ -6,6 +6,7 @@ from confiance.checks.models import (
     FRIA,
     Charter,
     CheckResult,
+    ContestedImplication,
     EUDatabaseEntry,
     OrganisationPolicy,
     Principle,
@@ -29,6 +30,13 @@ class CheckResultAdmin(SimpleHistoryAdmin):
     list_display = ["system", "risk_class", "dpia_required", "ethics_referral_needed", "computed_at"]
     list_filter = ["risk_class", "dpia_required", "ethics_referral_needed"]
     readonly_fields = [f.name for f in CheckResult._meta.fields]
+
+
+@admin.register(ContestedImplication)
+class ContestedImplicationAdmin(SimpleHistoryAdmin):
+    list_display = ["system", "code", "contested_by", "contested_at"]
+    search_fields = ["code", "justification"]
+    readonly_fields = ["system", "code", "justification", "contested_by", "contested_at"]
 
 
 for model in (DPIA, FRIA, EUDatabaseEntry, OrganisationPolicy, TrainingEvent):

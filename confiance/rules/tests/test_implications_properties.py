@@ -29,9 +29,6 @@ def _strategy_for(kind):
     return st.sampled_from(list(kind))
 
 
-def _sparse(draw_values):
-    """Answers as a steward gives them: a few "yes", the rest left at their default."""
-    return draw_values
 
 
 @st.composite
@@ -97,3 +94,14 @@ def test_it_gives_at_least_the_known_result_and_at_most_the_worst(answers):
     assert known.ai_act.risk_class.rank <= worst.rank
     assert report.dpia.required <= report.at_most["dpia_required"]
     assert report.ethics.required <= report.at_most["ethics_referral_required"]
+
+
+full_answers = st.builds(Answers, **{f.name: _strategy_for(HINTS[f.name]) for f in question_fields()})
+
+
+@settings(max_examples=200, deadline=None)
+@given(full_answers, st.sampled_from(CODES))
+def test_it_never_lowers_anything_on_arbitrary_answers_either(answers, code):
+    assert _not_lower(run_all(answers), run_all(answers, contested={code}))
+    once = derive(answers)
+    assert derive(once.answers).answers == once.answers
