@@ -300,6 +300,8 @@ def read_row(line, row, header, schema):
     for column, value in keep.items():
         target = "public_extra" if column in PUBLIC else "member_extra"
         fields[target][column] = value
+    if "Theme" in keep:
+        fields["theme"] = OTHER
     for column in header.unknown:
         if (row.get(column) or "").strip():
             fields["member_extra"][column] = row[column].strip()

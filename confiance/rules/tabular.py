@@ -101,7 +101,16 @@ def _too_large(line):
 
 
 def _clean_header(columns):
-    return [(c or "").strip().lstrip("\ufeff") for c in columns]
+    """Strip the header's names; a name seen twice gets " (2)", " (3)"… so that no column hides another."""
+    names, seen = [], {}
+    for column in columns:
+        name = (column or "").strip().lstrip("\ufeff")
+        if name:
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name = f"{name} ({seen[name]})"
+        names.append(name)
+    return names
 
 
 def _rows(columns, records):
@@ -184,9 +193,11 @@ def read_xlsx(data):
 
 
 def _sheet_table(records, fmt):
-    # A title or a blank line often sits above the header: the header is the first row with two cells or more.
-    while records and sum(1 for c in records[0][1] if c.strip()) < 2:
-        records.pop(0)
+    # A title or a blank line often sits above the header: the header is the first row with two cells or more
+    # (or the first non-empty row of a one-column sheet).
+    filled = [sum(1 for c in cells if c.strip()) for _, cells in records]
+    start = next((i for i, n in enumerate(filled) if n >= 2), next((i for i, n in enumerate(filled) if n), len(records)))
+    records = records[start:]
     if not records:
         raise UnreadableFile("La feuille est vide : aucune ligne d'en-tête.")
     columns = _clean_header(records[0][1])
@@ -232,13 +243,17 @@ def read_ods(data):
 
 
 def format_of(filename, data):
-    """Return "csv", "xlsx" or "ods" from the file's name, or from its content when the name says nothing."""
+    """Return "csv", "xlsx" or "ods": a workbook is known by its content first (files get renamed), then its name."""
     name = (filename or "").lower()
+    if data[:4] == b"PK\x03\x04":
+        if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] or name.endswith(".ods"):
+            return "ods"
+        return "xlsx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise UnreadableFile("Classeur Excel 97-2003 (.xls) : enregistrez-le au format XLSX, ODS ou CSV.")
     for fmt in FORMATS:
         if name.endswith("." + fmt):
             return fmt
-    if data[:4] == b"PK\x03\x04":
-        return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
     return "csv"
 
 

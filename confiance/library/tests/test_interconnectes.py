@@ -84,7 +84,7 @@ def test_it_stores_canonical_values_and_keeps_what_it_cannot_map(db):
     assert courrier.audience == "Agent; Elu" and courrier.status == "completed"
     assert courrier.info_url == "" and courrier.public_extra["URL_Service"] == "accès interne uniquement"
     fuites = SharedProject.objects.get(name="Prévoir les fuites du réseau")
-    assert fuites.theme == "" and fuites.domain == "water" and fuites.audience == "Autre"
+    assert fuites.theme == "Autre" and fuites.domain == "water" and fuites.audience == "Autre"
     assert fuites.public_extra["Theme"] == "Sécurité" and fuites.public_extra["Audience"] == "Touristes"
     assert fuites.organisation_kind == "other"
 

@@ -79,3 +79,16 @@ def test_it_says_the_outcome_on_the_first_line_with_the_exit_status():
     assert report.exit_code == 1 and "rejeté, ligne 3, champ Theme : manquant" in list(report.lines())
     report.fatal = "encodage"
     assert (report.exit_code, list(report.lines())) == (2, ["Fichier illisible, rien n'a été importé : encodage"])
+
+
+def test_it_knows_a_renamed_workbook_by_its_content_and_refuses_the_old_xls_format():
+    data = write_xlsx(["nom"], [{"nom": "A"}])
+    assert format_of("inventaire.csv", data) == "xlsx"
+    assert read_table(data, "inventaire.csv").rows == [(2, {"nom": "A"})]
+    with pytest.raises(UnreadableFile, match="Excel 97-2003"):
+        read_table(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "inventaire.xls")
+
+
+def test_it_keeps_both_columns_when_a_name_is_repeated():
+    table = read_csv(b"nom;note;note\nA;un;deux\n")
+    assert table.rows == [(2, {"nom": "A", "note": "un", "note (2)": "deux"})]
