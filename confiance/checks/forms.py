@@ -6,6 +6,7 @@ from enum import StrEnum
 from django import forms
 
 from confiance.checks.models import DPIA, FRIA, EUDatabaseEntry
+from confiance.core.forms import LimitedTextMixin
 from confiance.rules.answers import Answers, question_fields
 
 GROUP_TITLES = {
@@ -55,21 +56,21 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class DPIAForm(forms.ModelForm):
+class DPIAForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = DPIA
         exclude = ["system"]
         widgets = {"carried_out_on": DateInput()}
 
 
-class FRIAForm(forms.ModelForm):
+class FRIAForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = FRIA
         exclude = ["system"]
         widgets = {"carried_out_on": DateInput(), "authority_notified_on": DateInput()}
 
 
-class EUDatabaseEntryForm(forms.ModelForm):
+class EUDatabaseEntryForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = EUDatabaseEntry
         exclude = ["system"]

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from confiance.accounts.permissions import Action
 from confiance.checks.forms import DPIAForm, EUDatabaseEntryForm, FRIAForm, QuestionnaireForm
 from confiance.checks.models import Questionnaire
+from confiance.core import concurrency
+from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
 from confiance.register.views import _get_system_for_user
 
 
@@ -31,6 +33,17 @@ def _assessment_view(form_class, attribute, title, template="checks/assessment.h
     def view(request, pk):
         system = _get_system_for_user(request, pk, Action.EDIT)
         instance = getattr(system, attribute, None)
+        context = {"system": system, "title": title, "version": version_of(instance)}
+        if request.method == "POST" and instance is not None:  # an edit: merge, or show the conflict
+            result = save_edit_from_request(request, instance, lambda data, files, obj: form_class(
+                data, files, instance=obj))
+            if result.status in (concurrency.SAVED, concurrency.UNCHANGED):
+                messages.success(request, f"{title} enregistrée : les contrôles sont recalculés.")
+                return redirect("register:detail", pk=system.pk)
+            context.update(form=result.form, version=result.version)
+            if result.status == concurrency.CONFLICT:
+                context.update(conflict_context(result))
+            return render(request, template, context, status=409 if result.conflicts else 200)
         form = form_class(request.POST or None, request.FILES or None, instance=instance)
         if request.method == "POST" and form.is_valid():
             assessment = form.save(commit=False)
@@ -38,7 +51,7 @@ def _assessment_view(form_class, attribute, title, template="checks/assessment.h
             assessment.save()
             messages.success(request, f"{title} enregistrée : les contrôles sont recalculés.")
             return redirect("register:detail", pk=system.pk)
-        return render(request, template, {"system": system, "form": form, "title": title})
+        return render(request, template, {**context, "form": form})
 
     view.__name__ = f"{attribute}_edit"
     view.__doc__ = f"Record the {attribute} of a record."
