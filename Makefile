@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve worker bench bench-public lint docs clean
+.PHONY: run test install install-test migrate demo serve worker bench bench-public lint docs clean fuzz bench-load
 
 run: install migrate demo serve
 
@@ -55,6 +55,15 @@ bench-library: install-test
 
 bench-public: install-test
 	$(PY) bench/public.py
+
+# The API fuzzed at length against its OpenAPI document, with every kind of token (zero 5xx allowed).
+FUZZ_EXAMPLES ?= 300
+fuzz: install-test
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider confiance/api/tests/test_fuzz_openapi.py
+
+# 200 public readers and 20 API writers against gunicorn and PostgreSQL (bench/load.py --help).
+bench-load: install-test
+	$(PY) bench/load.py
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -108,6 +108,7 @@ def _get_system(request, system_id, action):
 @api.get("/organisations", response={200: list[OrganisationOut], **ERRORS}, tags=["organisations"])
 def list_organisations(request):
     """List the organisations the caller belongs to."""
+    errors.refuse_unknown_query(request)
     return Organisation.objects.filter(pk__in=member_organisations(request.user))
 
 
@@ -115,6 +116,7 @@ def list_organisations(request):
 @paginate(BoundedLimitOffset)
 def list_systems(request, filters: Query[SystemFilters]):
     """List the records the caller may read, filtered."""
+    errors.refuse_unknown_query(request, *SystemFilters.model_fields, "limit", "offset")
     systems = AISystem.objects.filter(visible_filter(request.user)).select_related("organisation")
     if filters.q:
         systems = systems.filter(query_filter(filters.q))
@@ -130,6 +132,7 @@ def list_systems(request, filters: Query[SystemFilters]):
          openapi_extra=errors.etag_header_doc(200))
 def get_system(request, system_id: int, response: HttpResponse):
     """Read one record. Its `ETag` header is its version: send it back in `If-Match` to change it."""
+    errors.refuse_unknown_query(request)
     system = _get_system(request, system_id, Action.VIEW)
     if system is not None:
         response["ETag"] = etag(version_of(system))
@@ -140,6 +143,7 @@ def get_system(request, system_id: int, response: HttpResponse):
           openapi_extra=errors.etag_header_doc(201))
 def create_system(request, payload: AISystemIn, response: HttpResponse):
     """Declare a record, as a draft, in one of the caller's organisations."""
+    errors.refuse_unknown_query(request)
     organisations = organisations_where(request.user, Action.CREATE)
     if not organisations:
         return Status(403, {"message": "Vous n'avez pas le droit de déclarer un système."})
@@ -161,6 +165,7 @@ def update_system(request, system_id: int, payload: AISystemPatch, response: Htt
     Without `If-Match` the answer is 428; when someone changed the record since
     (its `ETag` differs) it is 412 and nothing is written: read it again, then retry.
     """
+    errors.refuse_unknown_query(request)
     system = _get_system(request, system_id, Action.EDIT)
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})

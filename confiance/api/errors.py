@@ -74,6 +74,21 @@ class BoundedLimitOffset(LimitOffsetPagination):
         super().__init__(max_limit=MAX_LIMIT, **kwargs)
 
 
+class UnknownParameters(HttpError):
+    """Query parameters the operation does not know: a misspelt filter must not silently list everything."""
+
+    def __init__(self, names):
+        super().__init__(422, "unknown parameters")
+        self.names = names
+
+
+def refuse_unknown_query(request, *known):
+    """Raise UnknownParameters when the query string holds a parameter not in `known`."""
+    unknown = sorted(set(request.GET) - set(known))
+    if unknown:
+        raise UnknownParameters(unknown)
+
+
 def error(message, errors=None):
     return {"message": message, "errors": errors or {}}
 
@@ -91,6 +106,10 @@ def install(api):
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        if isinstance(exc, UnknownParameters):
+            return api.create_response(request, error(
+                "Paramètre inconnu : rien n'a été fait. Vérifiez l'orthographe des filtres.",
+                {name[:100]: ["Paramètre inconnu."] for name in exc.names[:20]}), status=422)
         cause = exc.__cause__
         if isinstance(cause, BadBody):
             return api.create_response(request, error("La requête n'est pas valide : rien n'a été enregistré.",

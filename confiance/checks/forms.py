@@ -3,6 +3,7 @@
 from django import forms
 
 from confiance.checks.models import DPIA, FRIA, EUDatabaseEntry
+from confiance.core.forms import LimitedTextMixin
 from confiance.rules.answers import question_fields
 from confiance.rules.questionnaire import PLAIN
 
@@ -41,21 +42,21 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class DPIAForm(forms.ModelForm):
+class DPIAForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = DPIA
         exclude = ["system"]
         widgets = {"carried_out_on": DateInput()}
 
 
-class FRIAForm(forms.ModelForm):
+class FRIAForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = FRIA
         exclude = ["system"]
         widgets = {"carried_out_on": DateInput(), "authority_notified_on": DateInput()}
 
 
-class EUDatabaseEntryForm(forms.ModelForm):
+class EUDatabaseEntryForm(LimitedTextMixin, forms.ModelForm):
     class Meta:
         model = EUDatabaseEntry
         exclude = ["system"]

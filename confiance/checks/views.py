@@ -12,6 +12,8 @@ from confiance.accounts.permissions import Action, can
 from confiance.checks import guided
 from confiance.checks.forms import ContestForm, DPIAForm, EUDatabaseEntryForm, FRIAForm, SectionForm
 from confiance.checks.models import ContestedImplication
+from confiance.core import concurrency
+from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
 from confiance.register.views import _get_system_for_user
 from confiance.rules.implications import BY_CODE
 from confiance.rules.questionnaire import BY_SLUG, next_section, previous_section
@@ -73,6 +75,12 @@ def _record_url(system):
     return reverse("register:detail", args=[system.pk])
 
 
+def _invalidate_validation(assessment, user):
+    assessment.validated_by, assessment.validated_on = None, None
+    assessment._history_user = user
+    assessment.save(update_fields=["validated_by", "validated_on"])
+
+
 def _not_found():
     raise Http404("Cette déduction n'existe pas.")
 
@@ -82,6 +90,19 @@ def _assessment_view(form_class, attribute, title, action=Action.EDIT, template=
     def view(request, pk):
         system = _get_system_for_user(request, pk, action)
         instance = getattr(system, attribute, None)
+        context = {"system": system, "title": title, "version": version_of(instance)}
+        if request.method == "POST" and instance is not None:  # an edit: merge, or show the conflict
+            result = save_edit_from_request(request, instance, lambda data, files, obj: form_class(
+                data, files, instance=obj))
+            if result.status == concurrency.SAVED and getattr(result.obj, "validated_on", None):
+                _invalidate_validation(result.obj, request.user)  # a changed DPIA needs a new validation
+            if result.status in (concurrency.SAVED, concurrency.UNCHANGED):
+                messages.success(request, f"{title} enregistrée : les contrôles sont recalculés.")
+                return redirect("register:detail", pk=system.pk)
+            context.update(form=result.form, version=result.version)
+            if result.status == concurrency.CONFLICT:
+                context.update(conflict_context(result))
+            return render(request, template, context, status=409 if result.conflicts else 200)
         form = form_class(request.POST or None, request.FILES or None, instance=instance)
         if request.method == "POST" and form.is_valid():
             assessment = form.save(commit=False)
@@ -93,7 +114,7 @@ def _assessment_view(form_class, attribute, title, action=Action.EDIT, template=
             messages.success(request, f"{title} enregistrée : les contrôles sont recalculés.")
             return redirect("register:detail", pk=system.pk)
         return render(request, template, {
-            "system": system, "form": form, "title": title, "assessment": instance,
+            **context, "form": form, "assessment": instance,
             "can_validate": can(request.user, Action.VALIDATE_DPIA, system.organisation_id, system),
         })
 

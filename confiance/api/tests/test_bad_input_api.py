@@ -73,3 +73,9 @@ def test_it_answers_an_over_size_body_in_french(client, cast, settings):
 def test_it_answers_unauthenticated_and_missing_in_french(client, cast):
     assert "Authentification requise" in client.get("/api/systems").json()["message"]
     assert "Aucun" in client.get("/api/systems/999999", **_auth(cast.dpo)).json()["message"]
+
+
+def test_it_refuses_an_unknown_filter_instead_of_listing_everything(client, cast):
+    response = client.get("/api/systems", {"domian": "water"}, **_auth(cast.dpo))
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"domian": ["Paramètre inconnu."]}
