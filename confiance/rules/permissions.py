@@ -42,6 +42,7 @@ class Action(StrEnum):
     EDIT = "edit"
     EXPORT = "export"  # the whole organisation, people included
     REVIEW = "review"  # refer, decide, keep the approved tools (organisation-level)
+    ADMINISTER = "administer"  # the organisation's own settings, e.g. adopting its charter (admins only)
 
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})
