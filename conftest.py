@@ -36,5 +36,8 @@ def cast(db):
     c.ethics = make_person(c.org, ["ethics_committee"], username="ethique")
     c.admin = make_person(c.org, ["admin"], username="admin")
     c.stranger = make_person(c.other_org, ["admin"], username="etranger")
+    from confiance.checks.charters import adopt_charter
+
+    adopt_charter(c.org)  # the Montpellier-like organisation has adopted the 10 laws; other_org has no charter
     c.system = make_system(c.org, service=c.service, owner=c.agent, created_by=c.agent, name="Collecte des déchets")
     return c

@@ -6,9 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
-from confiance.accounts.permissions import Action, can, member_organisations, require
+from confiance.accounts.permissions import Action, can, member_organisations, require, viewer_for
+from confiance.checks.charters import adopt_charter
 from confiance.checks.forms import TrainingEventForm
 from confiance.checks.inputs import charter_for, organisation_facts
 from confiance.checks.models import LawOutcome
@@ -18,11 +20,27 @@ from confiance.rules.charter import evaluate_organisation
 @login_required
 def charter_index(request):
     """Send the person to the charter of their first organisation."""
-    organisations = Organisation.objects.filter(pk__in=member_organisations(request.user)).order_by("name")
+    own = list(viewer_for(request.user).roles) or member_organisations(request.user)
+    organisations = Organisation.objects.filter(pk__in=own).order_by("name")
     first = organisations.first()
     if first is None:
         require(request.user, Action.VIEW, None)
     return redirect("checks:charter", slug=first.slug)
+
+
+@require_POST
+@login_required
+def charter_adopt(request, slug):
+    """Adopt Montpellier's 10 laws as the organisation's charter (its admins only); its records are rechecked."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    require(request.user, Action.ADMINISTER, organisation.pk)
+    if hasattr(organisation, "charter"):
+        messages.info(request, "L'organisation a déjà sa charte : rien n'a changé.")
+    else:
+        adopt_charter(organisation, actor=request.user)
+        messages.success(request, "Les 10 lois de la data et de l'IA sont adoptées : chaque système de "
+                         "l'organisation est de nouveau contrôlé.")
+    return redirect("checks:charter", slug=organisation.slug)
 
 
 @login_required
@@ -58,4 +76,6 @@ def charter_detail(request, slug):
         "nav": "charter", "organisation": organisation, "charter": charter, "principles": principles,
         "indicators": evaluation.indicators, "year": year, "form": form, "can_record": can_record,
         "events": organisation.training_events.all()[:20],
+        "has_charter": hasattr(organisation, "charter"),
+        "can_adopt": can(request.user, Action.ADMINISTER, organisation.pk),
     })

@@ -7,7 +7,7 @@ them.
 """
 
 from confiance.rules.answers import Answers
-from confiance.rules.charter import MONTPELLIER_CHARTER, Charter, CheckKind, OrgFacts, Principle, RecordState
+from confiance.rules.charter import NO_CHARTER, Charter, CheckKind, OrgFacts, Principle, RecordState
 from confiance.rules.citations import Citation
 from confiance.rules.questionnaire import RECORD_CHOICES
 
@@ -95,10 +95,14 @@ def state_for(system):
 
 
 def charter_for(organisation):
-    """Return the organisation's charter as the rules read it; Montpellier's 10 laws by default."""
+    """Return the organisation's own charter as the rules read it; NO_CHARTER when it has adopted none.
+
+    Each record is checked against its own organisation's charter only: another authority's
+    principles (Montpellier's 10 laws) never apply by default.
+    """
     charter = getattr(organisation, "charter", None)
     if charter is None:
-        return MONTPELLIER_CHARTER
+        return NO_CHARTER
     return Charter(
         name=charter.name,
         source=charter.source,

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/base-ue/", views.eu_database_edit, name="eu_database"),
     path("charte/", charter_views.charter_index, name="charter_index"),
     path("charte/<slug:slug>/", charter_views.charter_detail, name="charter"),
+    path("charte/<slug:slug>/adopter/", charter_views.charter_adopt, name="charter_adopt"),
 ]

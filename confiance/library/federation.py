@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from simple_history.utils import bulk_create_with_history
 
 from confiance.accounts.models import Organisation
+from confiance.core.site import site_url
 from confiance.core.weblinks import check_harvest_url, is_web_url
 from confiance.library import embeddings
 from confiance.library.choices import Maturity, RiskClass, SizeBand
@@ -67,7 +68,7 @@ def feed_page(tier, page=1, page_size=100, base_url=""):
     if page < pages:
         next_url = f"{base_url}?{urllib.parse.urlencode({'page': page + 1, 'page_size': page_size})}"
     return {
-        "format": FEED_FORMAT, "instance": settings.SITE_URL.rstrip("/"), "tier": int(tier),
+        "format": FEED_FORMAT, "instance": site_url(), "tier": int(tier),
         "page": page, "pages": pages, "count": count, "next": next_url, "projects": items,
     }
 

@@ -67,6 +67,8 @@ class ExplanationRequestForm(_HoneypotMixin, forms.ModelForm):
         _limit(self.fields["message"], transparency.MAX_MESSAGE_CHARS)
         self.fields["requester_name"].required = True
         self.fields["requester_email"].required = True
+        self.fields["requester_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["requester_email"].widget.attrs["autocomplete"] = "email"
         for name in ("decision", "message"):
             self.fields[name].widget.attrs.update(rows=4)
 
@@ -85,6 +87,7 @@ class ErrorReportForm(_HoneypotMixin, forms.ModelForm):
         self.fields["message"].required = True
         _limit(self.fields["message"], transparency.MAX_MESSAGE_CHARS)
         self.fields["message"].widget.attrs.update(rows=5)
+        self.fields["requester_email"].widget.attrs["autocomplete"] = "email"
 
 
 class AnswerForm(forms.ModelForm):

@@ -9,12 +9,12 @@ import hashlib
 import json
 import uuid
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from confiance.checks.inputs import charter_for
+from confiance.core.site import absolute_url
 from confiance.public import review_bridge
 from confiance.register.choices import (
     DataAccess,
@@ -48,7 +48,8 @@ LABELS = {
     "data_access": dict(DataAccess.choices),
 }
 # Keys that change without the page's content changing: left out of a version's digest.
-VOLATILE = ("updated_at", "updated_on")
+# The absolute URLs follow the site's address (confiance.core.site), which is not the page's content either.
+VOLATILE = ("updated_at", "updated_on", "url", "json_url", "request_url", "notice_json_url")
 
 
 def published_q():
@@ -78,7 +79,7 @@ def public_systems(organisation=None):
 
 
 def absolute(path):
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def system_urls(organisation_slug, pk):

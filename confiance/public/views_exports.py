@@ -22,11 +22,21 @@ def _json(data, content_type="application/json", filename=None):
     return response
 
 
+FORMATS = {"csv": "CSV", "xlsx": "XLSX (Excel)", "ods": "ODS (LibreOffice)", "json": "JSON", "jsonld": "JSON-LD", "ttl": "Turtle (RDF)", "rdf": "RDF/XML"}
+
+
 def open_data(request, slug):
-    """The page that lists every export and explains each schema."""
+    """The page that lists every export with its format and size, and explains each schema."""
     organisation = get_organisation(slug)
+    files = [{"fmt": fmt, "format": FORMATS[fmt], "size": len(export(request, slug, fmt).content)}
+             for fmt in ("csv", "xlsx", "ods", "json", "jsonld")]
+    dcat_files = [{"fmt": fmt, "format": FORMATS[fmt], "size": len(dcat(request, slug, fmt).content)}
+                  for fmt in ("ttl", "rdf")]
+    standards = [(key, std, len(standard(request, slug, key).content))
+                 for key, std in transparency_standards.STANDARDS.items()]
     return render(request, "public/open_data.html", {
-        "organisation": organisation, "standards": transparency_standards.STANDARDS, "nav": "data",
+        "organisation": organisation, "standards": standards, "files": files, "dcat_files": dcat_files,
+        "nav": "data",
     })
 
 

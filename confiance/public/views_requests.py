@@ -18,7 +18,7 @@ from confiance.public.forms import AnswerForm, ErrorReportForm, ExplanationReque
 from confiance.public.models import ExplanationRequest
 from confiance.public.records import absolute
 from confiance.public.views import get_public_system
-from confiance.rules import transparency
+from confiance.rules import french, transparency
 from confiance.rules.permissions import Role
 
 FORMS = {ExplanationRequest.Kind.EXPLANATION: ExplanationRequestForm,
@@ -64,6 +64,29 @@ def _notify_steward(item):
         )
 
 
+def _send_receipt(item):
+    """E-mail the requester the reference, the date the answer is due by law, and where to follow it."""
+    if not item.requester_email:
+        return
+    organisation = item.system.organisation
+    url = absolute(reverse("public:acknowledgement", args=[organisation.slug, item.reference]))
+    profile = getattr(organisation, "public_profile", None)
+    contact = f"\nPour toute question : {profile.contact_email}." if profile and profile.contact_email else ""
+    if item.kind == ExplanationRequest.Kind.EXPLANATION:
+        subject = f"Votre demande {item.reference} est enregistrée"
+        who = french.definite(organisation.name)
+        body = (f"Bonjour,\n\n{who[0].upper()}{who[1:]} a bien reçu votre demande des règles de l'algorithme « {item.system.name} ».\n\n"
+                f"Référence : {item.reference}\nRéponse due au plus tard le {french.long_date(item.due_on)} "
+                f"(un mois : code des relations entre le public et "
+                f"l'administration, art. L311-3-1 et R311-13 ; sans réponse à cette date, la demande est "
+                f"réputée refusée).\n\nSuivre votre demande : {url}{contact}\n")
+    else:
+        subject = f"Votre signalement {item.reference} est enregistré"
+        body = (f"Bonjour,\n\nVotre signalement sur la page « {item.system.name} » est enregistré.\n\n"
+                f"Référence : {item.reference}\nSuivre votre signalement : {url}{contact}\n")
+    send_mail(subject, body, None, [item.requester_email], fail_silently=True)
+
+
 def request_form(request, slug, pk, kind=ExplanationRequest.Kind.EXPLANATION):
     """The public form "Demander les règles d'un algorithme" (or "Signaler une erreur")."""
     system = get_public_system(slug, pk)
@@ -80,6 +103,7 @@ def request_form(request, slug, pk, kind=ExplanationRequest.Kind.EXPLANATION):
         elif form.is_valid():
             item = _create(form, system, kind, key)
             _notify_steward(item)
+            _send_receipt(item)
             request.session["public_ack"] = item.reference
             return redirect("public:acknowledgement", slug=slug, reference=item.reference)
         else:

@@ -3,10 +3,10 @@
 import logging
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
+from confiance.core.site import site_url
 from confiance.review.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def notify(people, kind, subject, body, url="", key=""):
             continue
         created.append(note)
         if person.email and not _quiet:
-            link = f"\n\n{settings.SITE_URL.rstrip('/')}{url}" if url else ""
+            link = f"\n\n{site_url()}{url}" if url else ""
             try:
                 send_mail(f"[Confiance] {subject}", body + link, None, [person.email])
             except Exception:  # noqa: BLE001 - the inbox keeps the message

@@ -162,6 +162,11 @@ MONTPELLIER_CHARTER = Charter(
 )
 
 
+# What an organisation that has adopted no charter is checked against: nothing. It is never
+# checked against another authority's principles; it can adopt the 10 laws or write its own.
+NO_CHARTER = Charter(name="Aucune charte", source="", principles=())
+
+
 def _record_check(kind, principle, answers, state, context):
     """Return (Outcome, reasons) of one record-level check."""
     cite = principle.citation

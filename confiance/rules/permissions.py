@@ -54,6 +54,7 @@ class Action(StrEnum):
     PROTECT_DATA = "protect_data"  # the DPO's page of the organisation (organisation-level)
     IMPORT = "import"  # load records into the register from a file (organisation-level)
     LIBRARY_IMPORT = "library_import"  # load a library file (admins; the organisation must be a library member)
+    ADMINISTER = "administer"  # the organisation's own settings, e.g. adopting its charter (admins only)
 
 
 CREATOR_ROLES = frozenset({Role.AGENT, Role.STEWARD, Role.ADMIN})

@@ -70,3 +70,14 @@ def test_it_rejects_a_registration_that_breaks_a_schema(client, public):
     data = json.loads(get(client, public, "standard", "eurocities").content)
     data["items"][0]["registration"]["status"] = "deployed"
     assert exports.validation_errors("eurocities", data)
+
+
+def test_it_gives_each_files_format_and_size_on_the_open_data_page(client, public):
+    from html import unescape
+
+    from django.template.defaultfilters import filesizeformat
+
+    text = unescape(client.get(reverse("public:open_data", args=[public.org.slug])).content.decode())
+    csv_size = len(client.get(reverse("public:export", args=[public.org.slug, "csv"])).content)
+    assert f"format CSV, {filesizeformat(csv_size)}" in text
+    assert "format JSON-LD," in text and "format Turtle (RDF)," in text and "format RDF/XML," in text
