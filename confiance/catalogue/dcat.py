@@ -155,6 +155,7 @@ def _add_distribution(g, node, i, dist, licence):
     g.add((dnode, RDF.type, DCAT.Distribution))
     g.add((dnode, DCAT.accessURL, URIRef(url)))
     g.add((dnode, DCAT.downloadURL, URIRef(url)))
+    g.add((URIRef(url), RDF.type, RDFS.Resource))  # the shapes check the class without RDFS inference
     if dist.get("title"):
         g.add((dnode, DCTERMS.title, Literal(dist["title"], lang="fr")))
     fmt = (dist.get("format") or "").strip().lower()
