@@ -130,3 +130,9 @@ def update_system(request, system_id: int, payload: AISystemPatch):
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})
     return _save(request, system, payload.dict(exclude_unset=True), [system.organisation_id])
+
+
+# The data catalogue's endpoints (confiance/catalogue/api.py), under /api/catalogue/.
+from confiance.catalogue.api import router as catalogue_router  # noqa: E402
+
+api.add_router("/catalogue", catalogue_router)
