@@ -77,10 +77,8 @@ def make_dataset(organisation, **overrides):
 
     fields = {"title": f"Jeu de données {next(_seq)}", "description": "Un jeu de données de test."}
     fields.update(overrides)
-    shared_with = fields.pop("shared_with", ())
+    fields["shared_with"] = [o.slug for o in fields.get("shared_with", ())]
     dataset = Dataset(organisation=organisation, **fields)
     dataset.full_clean()
     dataset.save()
-    if shared_with:
-        dataset.shared_with.set(shared_with)
     return dataset

@@ -95,10 +95,6 @@ class DatasetOut(Schema):
         return obj.organisation.slug
 
     @staticmethod
-    def resolve_shared_with(obj):
-        return [o.slug for o in obj.shared_with.all()]
-
-    @staticmethod
     def resolve_fields(obj):
         return list(obj.fields.all())
 
@@ -167,16 +163,11 @@ def _form_data(instance, changes):
     data = {}
     for name in DATASET_FIELDS:
         field = Dataset._meta.get_field(name)
-        if name == "shared_with":
-            data[name] = [o.pk for o in instance.shared_with.all()] if instance else []
-        else:
-            data[name] = getattr(current, field.attname)
+        data[name] = getattr(current, field.attname)
     data["distributions_text"] = "\n".join(f"{d['url']} | {d.get('format', '')} | {d.get('title', '')}"
                                            for d in current.distributions or [])
     for key, value in changes.items():
-        if key == "shared_with":
-            data[key] = list(Organisation.objects.filter(slug__in=value).values_list("pk", flat=True))
-        elif key == "distributions":
+        if key == "distributions":
             data["distributions_text"] = "\n".join(f"{d['url']} | {d.get('format', '')} | {d.get('title', '')}"
                                                    for d in value)
         elif key != "fields":
@@ -230,7 +221,7 @@ def list_datasets(request, filters: Query[DatasetFilters]):
         datasets = datasets.filter(classification=filters.classification)
     if filters.organisation:
         datasets = datasets.filter(organisation__slug=filters.organisation)
-    return datasets.prefetch_related("shared_with", "fields", "uses").order_by("title", "pk")
+    return datasets.prefetch_related("fields", "uses").order_by("title", "pk")
 
 
 @router.get("/datasets/{dataset_id}", response={200: DatasetOut, 403: ErrorOut})

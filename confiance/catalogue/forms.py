@@ -33,6 +33,8 @@ class DatasetForm(forms.ModelForm):
     """Create or edit a dataset; the organisation is fixed once it exists; only a steward or admin grants a label."""
 
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Organisation", empty_label=None)
+    shared_with = forms.MultipleChoiceField(label="Partagée avec", required=False, widget=forms.CheckboxSelectMultiple,
+                                            help_text="Pour une donnée partagée : les organisations partenaires.")
     distributions_text = forms.CharField(
         label="Ressources", required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Une par ligne : adresse | format | titre (par exemple « https://…/collecte.csv | csv | Tournées »).")
@@ -43,7 +45,6 @@ class DatasetForm(forms.ModelForm):
         widgets = {name: DATE_WIDGET for name in ("oldest_record_on", "last_updated", "issued", "temporal_start",
                                                   "temporal_end")} | {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "shared_with": forms.CheckboxSelectMultiple,
             "reversibility_clause": forms.NullBooleanSelect,
         }
 
@@ -63,7 +64,7 @@ class DatasetForm(forms.ModelForm):
         people = Person.objects.filter(memberships__organisation_id__in=org_ids).distinct()
         self.fields["owner"].queryset = people
         self.fields["steward"].queryset = people.filter(memberships__role="steward")
-        self.fields["shared_with"].queryset = Organisation.objects.exclude(pk__in=org_ids)
+        self.fields["shared_with"].choices = list(Organisation.objects.exclude(pk__in=org_ids).values_list("slug", "name"))
         if not may_label:
             self.fields["quality_label"].disabled = True
             self.fields["quality_label"].help_text = "Seul un référent data ou un administrateur accorde un label."

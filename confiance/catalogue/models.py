@@ -51,9 +51,10 @@ class Dataset(models.Model):
     # Who may see it, and on what ground
     classification = models.CharField("classification", max_length=20, choices=Classification.choices,
                                       default=Classification.INTERNAL)
-    shared_with = models.ManyToManyField(Organisation, verbose_name="partagée avec", blank=True,
-                                         related_name="datasets_shared_with_us",
-                                         help_text="Pour une donnée partagée : les organisations partenaires.")
+    # Partners by their identifier (slug), not by key: an archive restores without them, and a partner need
+    # not use this instance.
+    shared_with = models.JSONField("partagée avec", default=list, blank=True,
+                                   help_text="Pour une donnée partagée : les organisations partenaires.")
     legal_basis = models.CharField("base légale (art. 6 RGPD)", max_length=30, choices=LegalBasis.choices, blank=True)
     sensitive_condition = models.CharField("exception de l'art. 9 RGPD", max_length=2,
                                            choices=SensitiveCondition.choices, blank=True)
@@ -104,7 +105,7 @@ class Dataset(models.Model):
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
     search_text = models.TextField(editable=False, default="")
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "source_hash"], m2m_fields=[shared_with])
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at", "source_hash"])
 
     class Meta:
         verbose_name = "jeu de données"
@@ -131,6 +132,11 @@ class Dataset(models.Model):
     @property
     def schema_documented(self):
         return bool(self.schema_url) or self.fields.exists()
+
+    @property
+    def partners(self):
+        """Return the partner organisations known here, by the slugs of `shared_with`."""
+        return Organisation.objects.filter(slug__in=self.shared_with or [])
 
     @property
     def licence_label(self):
@@ -203,8 +209,7 @@ class DatasetUse(models.Model):
 
     def clean(self):
         if self.dataset_id and self.system_id and self.dataset.organisation_id != self.system.organisation_id:
-            shared = self.dataset.shared_with.filter(pk=self.system.organisation_id).exists()
-            if not shared:
+            if self.system.organisation.slug not in (self.dataset.shared_with or []):
                 raise ValidationError("Ce jeu de données n'appartient pas à l'organisation du système et ne lui est "
                                       "pas partagé.")
 

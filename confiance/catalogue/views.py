@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -123,10 +124,12 @@ def system_link(request, system_pk):
     system = get_object_or_404(AISystem.objects.filter(visible_filter(request.user)), pk=system_pk)
     if not can(request.user, Action.EDIT, system.organisation_id, system):
         raise Http404
-    datasets = Dataset.objects.filter(visible_datasets_filter(request.user), review_status=ReviewStatus.ACCEPTED,
-                                      organisation_id=system.organisation_id).order_by("title") | \
-        Dataset.objects.filter(shared_with=system.organisation_id, review_status=ReviewStatus.ACCEPTED)
-    form = DatasetUseForm(request.POST or None, system=system, datasets=datasets.distinct())
+    shared = [d.pk for d in Dataset.objects.filter(classification="closed", review_status=ReviewStatus.ACCEPTED)
+              .exclude(organisation_id=system.organisation_id).only("pk", "shared_with")
+              if system.organisation.slug in (d.shared_with or [])]
+    datasets = Dataset.objects.filter(Q(pk__in=shared) | Q(organisation_id=system.organisation_id),
+                                      review_status=ReviewStatus.ACCEPTED).order_by("title")
+    form = DatasetUseForm(request.POST or None, system=system, datasets=datasets)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Le jeu de données est lié au système.")

@@ -42,11 +42,11 @@ def import_catalogue(request):
                 for chunk in upload.chunks():
                     out.write(chunk)
             job = start(tasks.import_file, kind="catalogue.import", label=f"Import de « {upload.name} »",
-                        organisation=org, started_by=request.user, path=str(path), name=upload.name,
+                        organisation=org, started_by=request.user, organisation_id=org.pk, path=str(path), name=upload.name,
                         content_type=upload.content_type or "")
         else:
             job = start(tasks.import_url, kind="catalogue.import", label=f"Import de {url}", organisation=org,
-                        started_by=request.user, url=url)
+                        started_by=request.user, organisation_id=org.pk, url=url)
         return redirect(job)
     return render(request, "catalogue/import.html", {"nav": "catalogue", "form": form})
 
