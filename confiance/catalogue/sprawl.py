@@ -97,11 +97,12 @@ def refresh_signals(organisation, today=None, notify_people=True):
     resolved = [s for key, s in existing.items() if key not in found and s.resolved_at is None]
     Signal.objects.filter(pk__in=[s.pk for s in resolved]).update(resolved_at=now)
     if notify_people and created:
-        transaction.on_commit(lambda: _notify(organisation, created))
+        transaction.on_commit(lambda: notify_stewards(organisation, created))
     return len(created), len(resolved)
 
 
-def _notify(organisation, signals):
+def notify_stewards(organisation, signals):
+    """Send each steward one inbox message listing the `signals` that are theirs."""
     from confiance.review.notifications import notify
 
     by_person = defaultdict(list)

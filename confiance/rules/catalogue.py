@@ -245,7 +245,8 @@ def _below_label(datasets, uses, required_label):
         return
     label_names = {0: "aucun", 1: "documenté", 2: "fiable", 3: "donnée de référence"}
     by_id = {d.id: d for d in datasets}
-    for use in sorted(uses, key=lambda u: (u.system_id, u.dataset_id)):
+    feeding = [u for u in uses if u.role in (UseRole.TRAINING, UseRole.INPUT)]  # what an AI produces is not its food
+    for use in sorted(feeding, key=lambda u: (u.system_id, u.dataset_id)):
         d = by_id.get(use.dataset_id)
         if d is not None and d.quality_label < required_label:
             yield Finding(

@@ -116,6 +116,9 @@ def test_it_flags_the_same_field_layout_only_across_services():
 @pytest.mark.parametrize(("label", "required", "flagged"), [(0, 2, True), (1, 2, True), (2, 2, False), (3, 2, False),
                                                             (0, 0, False)])
 def test_it_flags_ai_systems_fed_below_the_required_label(label, required, flagged):
+    output = detect_signals([facts(quality_label=label)], [UseFacts(dataset_id=1, system_id=9, role="output")],
+                            required_label=required, today=TODAY)
+    assert not [f for f in output if f.kind == "below_quality_label"]  # what a system produces does not feed it
     findings = detect_signals([facts(quality_label=label)], [UseFacts(dataset_id=1, system_id=9)],
                               required_label=required, today=TODAY)
     below = [f for f in findings if f.kind == "below_quality_label"]
