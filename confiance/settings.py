@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "confiance.jobs",
+    "confiance.catalogue",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,11 @@ PUBLIC_CONTACT_EMAIL = env_str("PUBLIC_CONTACT_EMAIL", "")
 PUBLIC_REQUESTS_PER_HOUR = env_int("PUBLIC_REQUESTS_PER_HOUR", 5)
 EXPLANATION_RETENTION_DAYS = env_int("EXPLANATION_RETENTION_DAYS", 365)
 ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
+
+# The data catalogue (docs/catalogue.md): what a harvest or an import may fetch and read.
+CATALOGUE_ALLOW_PRIVATE_URLS = env_bool("CATALOGUE_ALLOW_PRIVATE_URLS", False)
+CATALOGUE_MAX_DOWNLOAD_MB = env_int("CATALOGUE_MAX_DOWNLOAD_MB", 200)
+CATALOGUE_FETCH_TIMEOUT = env_int("CATALOGUE_FETCH_TIMEOUT", 30)
 
 # The one background runner (docs/architecture.md, decision 0009): Django's tasks framework
 # (django-tasks backport) on its database backend; `db_worker` runs the tasks (`make run` starts it).

@@ -23,6 +23,8 @@ urlpatterns = [
     path("instruction/", include("confiance.review.urls")),
     path("public/", include("confiance.public.urls")),
     path("taches/", include("confiance.jobs.urls")),
+    path("catalogue/", include("confiance.catalogue.urls")),
+    path("donnees-ouvertes/", include("confiance.catalogue.urls_public")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

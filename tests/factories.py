@@ -69,3 +69,16 @@ def system_form_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def make_dataset(organisation, **overrides):
+    """Return a saved catalogue Dataset, internal and hand-made unless overridden."""
+    from confiance.catalogue.models import Dataset
+
+    fields = {"title": f"Jeu de données {next(_seq)}", "description": "Un jeu de données de test."}
+    fields.update(overrides)
+    fields["shared_with"] = [o.slug for o in fields.get("shared_with", ())]
+    dataset = Dataset(organisation=organisation, **fields)
+    dataset.full_clean()
+    dataset.save()
+    return dataset

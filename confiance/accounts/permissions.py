@@ -127,5 +127,29 @@ def organisations_where(person, action):
     return [org for org in member_organisations(person) if allows(viewer, action, org)]
 
 
-__all__ = ["Action", "can", "member_organisations", "organisations_where", "require", "sits_on", "viewer_for",
-           "visible_filter"]
+__all__ = ["Action", "can", "can_on_dataset", "member_organisations", "organisations_where", "require", "sits_on", "viewer_for",
+           "visible_datasets_filter", "visible_filter"]
+
+
+def dataset_facts(dataset):
+    """Return the rule's view of a catalogue dataset: read like a record of its organisation and service.
+
+    A dataset has no lifecycle, so it is "draft" for the rule: an agent keeps editing the datasets they
+    own or created; stewards edit those of their services; nobody reads it as an ethics member.
+    """
+    return RecordFacts(organisation_id=dataset.organisation_id, service_id=dataset.service_id,
+                       owner_id=dataset.owner_id, created_by_id=dataset.created_by_id, status="draft")
+
+
+def can_on_dataset(person, action, dataset):
+    """Return True when `person` may do `action` on `dataset` (the register's matrix, rules.permissions)."""
+    return allows(viewer_for(person), action, dataset.organisation_id, dataset_facts(dataset))
+
+
+def visible_datasets_filter(person):
+    """Return a Q on catalogue.Dataset selecting exactly the datasets `person` may view (mirrors can_on_dataset)."""
+    viewer = viewer_for(person)
+    if viewer.is_superuser:
+        return Q()
+    return Q(organisation_id__in=[org for org, roles in viewer.roles.items() if roles & FULL_READER_ROLES
+                                  or Role.ADMIN in roles])

@@ -195,3 +195,9 @@ def get_completeness(request, system_id: int):
 
     system = _get_system(request, system_id, Action.VIEW)
     return {"system_id": system.pk, "standards": [completeness.as_dict(r) for r in completeness.for_system(system)]}
+
+
+# The data catalogue's endpoints (confiance/catalogue/api.py), under /api/catalogue/.
+from confiance.catalogue.api import router as catalogue_router  # noqa: E402
+
+api.add_router("/catalogue", catalogue_router)

@@ -101,8 +101,10 @@ def _finish(job, status, message=None, result_url=""):
     Job.objects.filter(pk=job.pk).update(**fields)
 
 
-def start(task_, *, kind, label, organisation, started_by=None, action="create", **kwargs):
+def start(task_, *, kind, label, organisation, started_by=None, action="create", run_after=None, **kwargs):
     """Create a Job and enqueue `task_` (made by `job_task`) with `kwargs`; return the Job.
+
+    `run_after` (an aware datetime) defers it: the worker leaves it queued until then (schedules).
 
     The database backend writes the task in the same transaction as the Job, so the
     worker never sees one without the other.
@@ -112,6 +114,8 @@ def start(task_, *, kind, label, organisation, started_by=None, action="create",
         started_by=started_by if started_by is not None and started_by.is_authenticated else None,
         action=action,
     )
+    if run_after is not None:
+        task_ = task_.using(run_after=run_after)
     result = task_.enqueue(job_id=job.pk, **kwargs)
     job.task_id = str(result.id)
     Job.objects.filter(pk=job.pk).update(task_id=job.task_id)

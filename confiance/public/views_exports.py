@@ -22,7 +22,8 @@ def _json(data, content_type="application/json", filename=None):
     return response
 
 
-FORMATS = {"csv": "CSV", "xlsx": "XLSX (Excel)", "ods": "ODS (LibreOffice)", "json": "JSON", "jsonld": "JSON-LD", "ttl": "Turtle (RDF)", "rdf": "RDF/XML"}
+FORMATS = {"csv": "CSV", "xlsx": "XLSX (Excel)", "ods": "ODS (LibreOffice)", "json": "JSON", "jsonld": "JSON-LD",
+           "ttl": "Turtle (RDF)", "rdf": "RDF/XML"}
 
 
 def open_data(request, slug):

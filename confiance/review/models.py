@@ -392,6 +392,7 @@ class Notification(models.Model):
         YEARLY_REVIEW = "yearly_review", "Revue annuelle"
         DECLARATION = "declaration", "Déclaration d'usage"
         STATUS = "status", "Changement de statut"
+        CATALOGUE = "catalogue", "Catalogue des données"
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField("type", max_length=20, choices=Kind.choices)

@@ -84,6 +84,8 @@ class RecordState:
     ethics_opinion_recorded: bool = False
     notice_published: bool = False
     bias_audit_recorded: bool = False
+    # Reasons the catalogue finds in the datasets linked to the record (rules.catalogue.dataset_reasons).
+    dataset_reasons: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,8 @@ def _record_check(kind, principle, answers, state, context):
         return Outcome.MET, (Reason(cite, "Le système ne décide pas seul : un agent garde la décision."),)
     if kind is CheckKind.DATA_PROTECTION:
         dpia = context["dpia"]
+        if state.dataset_reasons:
+            return Outcome.TO_DO, tuple(state.dataset_reasons)
         if not gdpr.processes_personal_data(answers):
             return Outcome.NOT_APPLICABLE, (Reason(cite, "Le système ne traite pas de données personnelles."),)
         if dpia.required and not state.dpia_recorded:

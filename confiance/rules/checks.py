@@ -71,6 +71,7 @@ class CheckReport:
                 "ethics_opinion_recorded": self.state.ethics_opinion_recorded,
                 "notice_published": self.state.notice_published,
                 "bias_audit_recorded": self.state.bias_audit_recorded,
+                "dataset_reasons": [r.as_dict() for r in self.state.dataset_reasons],
             },
             "ai_act": self.ai_act.as_dict(),
             "dpia": self.dpia.as_dict(),

@@ -72,6 +72,9 @@ class Command(BaseCommand):
         review_data.load_review_demo()
         load_library_demo()
         load_public_demo()
+        from confiance.catalogue.demo import load_catalogue_demo
+
+        load_catalogue_demo()
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():
