@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve bench bench-public lint docs clean
+.PHONY: run test install install-test migrate demo serve worker bench bench-public lint docs clean
 
 run: install migrate demo serve
 
@@ -37,9 +37,15 @@ migrate: install
 demo: migrate
 	$(PY) manage.py loaddemo
 
+# The background worker (harvests, large imports, audits) runs beside the site and stops with it.
 serve: install
 	@echo "Confiance : http://$(HOST):$(PORT)/  (API : http://$(HOST):$(PORT)/api/docs)"
+	$(PY) manage.py db_worker --no-reload --queue-name '*' -v 0 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker --queue-name '*'
 
 bench: install-test
 	$(PY) bench/register.py

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "confiance.review",
     "confiance.library",
     "confiance.public",
+    "django_tasks",
+    "django_tasks_db",
+    "confiance.jobs",
     "confiance.audits",
 ]
 
@@ -161,6 +164,10 @@ ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
 # Audits (docs/audits.md): the largest data file a bias audit reads, and DuckDB's memory limit while it does.
 AUDIT_MAX_FILE_MB = env_int("AUDIT_MAX_FILE_MB", 20 * 1024)
 AUDIT_MEMORY_LIMIT = env_str("AUDIT_MEMORY_LIMIT", "1GB")
+
+# The one background runner (docs/architecture.md, decision 0009): Django's tasks framework
+# (django-tasks backport) on its database backend; `db_worker` runs the tasks (`make run` starts it).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

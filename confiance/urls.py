@@ -22,6 +22,7 @@ urlpatterns = [
     path("registre/audits/", include("confiance.audits.urls")),
     path("instruction/", include("confiance.review.urls")),
     path("public/", include("confiance.public.urls")),
+    path("taches/", include("confiance.jobs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,31 @@
+"""The job pages: the organisation's recent jobs, and one job's progress (refreshes itself without JavaScript)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from confiance.accounts.permissions import can, member_organisations
+from confiance.jobs.models import Job
+
+REFRESH_SECONDS = 2
+
+
+def _get_job_for_user(request, pk):
+    """Return the job if the person started it or may do its action in its organisation; 404 otherwise."""
+    job = get_object_or_404(Job.objects.select_related("organisation", "started_by"), pk=pk)
+    if job.started_by_id != request.user.pk and not can(request.user, job.action, job.organisation_id):
+        raise Http404("Aucune tâche ne correspond.")
+    return job
+
+
+@login_required
+def job_detail(request, pk):
+    job = _get_job_for_user(request, pk)
+    return render(request, "jobs/detail.html", {"job": job, "refresh": None if job.is_finished else REFRESH_SECONDS})
+
+
+@login_required
+def job_list(request):
+    jobs = Job.objects.filter(organisation_id__in=member_organisations(request.user)).select_related("organisation")
+    visible = [j for j in jobs[:200] if j.started_by_id == request.user.pk or can(request.user, j.action, j.organisation_id)]
+    return render(request, "jobs/list.html", {"jobs": visible[:50]})
