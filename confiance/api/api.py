@@ -130,3 +130,9 @@ def update_system(request, system_id: int, payload: AISystemPatch):
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})
     return _save(request, system, payload.dict(exclude_unset=True), [system.organisation_id])
+
+
+# The audits' endpoints (confiance/audits/api.py), under the same authentication.
+from confiance.audits.api import router as audits_router  # noqa: E402 - after `api` exists
+
+api.add_router("/", audits_router)

@@ -11,10 +11,19 @@ import tempfile
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from confiance.audits.models import BiasAudit
+from confiance.rules import bias as bias_rules
 from confiance.rules.bias import AuditSpec, run_audit
+
+
+def max_bytes():
+    return int(settings.AUDIT_MAX_FILE_MB * 1024 * 1024)
+
+
+def preflight(path, spec):
+    """Check the file and the request at once (rules.bias.preflight) under the configured size limit."""
+    return bias_rules.preflight(path, spec, max_bytes())
 
 
 def spool_upload(uploaded):
@@ -36,7 +45,7 @@ def run_bias_audit(system, path, spec, person=None, file_name="", progress=None,
     stored. `progress(fraction, message)` is called as DuckDB reads the file.
     """
     try:
-        report = run_audit(path, spec, progress=progress, max_bytes=settings.AUDIT_MAX_FILE_MB * 1024 * 1024,
+        report = run_audit(path, spec, progress=progress, max_bytes=max_bytes(),
                            memory_limit=settings.AUDIT_MEMORY_LIMIT)
     finally:
         if delete_after and os.path.exists(path):
@@ -44,10 +53,8 @@ def run_bias_audit(system, path, spec, person=None, file_name="", progress=None,
     data = report.as_dict()
     with transaction.atomic():
         audit = BiasAudit(
-            system=system, status=BiasAudit.Status.DONE, file_name=(file_name or os.path.basename(path))[:255],
-            source=data["source"], spec=data["spec"], legal_basis=spec.legal_basis, rows=report.rows,
-            report=data, progress=1.0, progress_message="Audit terminé", created_by=person,
-            finished_at=timezone.now(),
+            system=system, file_name=(file_name or os.path.basename(path))[:255], source=data["source"],
+            spec=data["spec"], legal_basis=spec.legal_basis, rows=report.rows, report=data, created_by=person,
         )
         audit._change_reason = "Audit des biais"
         audit.save()

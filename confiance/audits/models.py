@@ -13,29 +13,23 @@ from confiance.register.models import AISystem
 
 
 class BiasAudit(models.Model):
-    """One run of the bias audit on a data file that feeds a system (law 10)."""
+    """A finished run of the bias audit on a data file that feeds a system (law 10).
 
-    class Status(models.TextChoices):
-        RUNNING = "running", "en cours"
-        DONE = "done", "terminé"
-        FAILED = "failed", "échec"
+    It is created only when the audit succeeds; a run in progress, or one that
+    failed, is a `jobs.Job` and leaves nothing here.
+    """
 
     system = models.ForeignKey(AISystem, on_delete=models.CASCADE, related_name="bias_audits")
-    status = models.CharField("état", max_length=10, choices=Status.choices, default=Status.RUNNING)
     file_name = models.CharField("fichier audité", max_length=255)
     source = models.JSONField("format détecté", default=dict)
     spec = models.JSONField("paramètres de l'audit", default=dict)
     legal_basis = models.TextField("base légale (données sensibles)", blank=True)
     rows = models.BigIntegerField("lignes lues", null=True, blank=True)
     report = models.JSONField("agrégats", null=True, blank=True)
-    progress = models.FloatField("avancement", default=0)
-    progress_message = models.CharField("étape", max_length=120, blank=True)
-    error = models.TextField("message d'erreur", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
-    created_at = models.DateTimeField("lancé le", auto_now_add=True)
-    finished_at = models.DateTimeField("terminé le", null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["report", "progress", "progress_message"])
+    created_at = models.DateTimeField("terminé le", auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["report"])
 
     class Meta:
         verbose_name = "audit des biais"

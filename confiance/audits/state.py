@@ -12,5 +12,5 @@ def audit_state(system):
     return {
         "carbon_estimate_kg": round(estimate.central_kg, 3) if estimate else None,
         "carbon_benefit_kg": estimate.benefit_kg if estimate else None,
-        "bias_audit_recorded": BiasAudit.objects.filter(system=system, status=BiasAudit.Status.DONE).exists(),
+        "bias_audit_recorded": BiasAudit.objects.filter(system=system).exists(),
     }

@@ -1,5 +1,7 @@
 """Screens of the audits: run a bias audit and read its report (page and PDF); estimate the carbon footprint."""
 
+import os
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -8,10 +10,11 @@ from django.template.loader import render_to_string
 
 from confiance.accounts.permissions import Action
 from confiance.audits import carbon as carbon_records
-from confiance.audits.bias import run_bias_audit, spec_from, spool_upload
+from confiance.audits.bias import preflight, spec_from, spool_upload
 from confiance.audits.forms import BiasAuditForm, CarbonEstimateForm, initial_from
 from confiance.audits.models import BiasAudit, CarbonEstimate
 from confiance.audits.presenters import bias_context, carbon_context
+from confiance.audits.tasks import keep_upload, start_bias_audit
 from confiance.register.views import _get_system_for_user
 from confiance.rules import bias_law
 from confiance.rules.bias_input import BiasInputError
@@ -20,24 +23,28 @@ from confiance.rules.carbon import CarbonInputError
 
 @login_required
 def bias_new(request, pk):
-    """Upload a file, name the columns, run the audit; on bad input, say why and store nothing."""
+    """Upload a file and name the columns; check them at once, then run the audit as a background job."""
     system = _get_system_for_user(request, pk, Action.EDIT)
     form = BiasAuditForm(request.POST or None, request.FILES or None)
     flags = ()
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        upload, spec = form.cleaned_data["file"], spec_from(form.cleaned_data)
         path, temporary = spool_upload(upload)
         try:
-            audit = run_bias_audit(system, path, spec_from(form.cleaned_data), request.user, upload.name,
-                                   delete_after=temporary)
+            preflight(path, spec)
         except bias_law.LegalBasisRequired as exc:
             flags = exc.flags
             form.add_error("legal_basis", str(exc))
         except BiasInputError as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(request, "Audit des biais enregistré : seuls les agrégats sont conservés.")
-            return redirect("audits:bias_detail", pk=system.pk, audit_id=audit.pk)
+            job = start_bias_audit(system, keep_upload(path, upload.name), spec, request.user, upload.name,
+                                   delete_after=True)
+            messages.success(request, "Audit lancé : le fichier sera effacé après lecture, seuls les agrégats "
+                                      "seront conservés.")
+            return redirect(job)
+        if temporary:
+            os.unlink(path)
     return render(request, "audits/bias_form.html", {"system": system, "form": form, "flags": flags,
                                                      "proxies": bias_law.PROXIES})
 
@@ -50,9 +57,7 @@ def _get_audit(request, pk, audit_id):
 @login_required
 def bias_detail(request, pk, audit_id):
     audit = _get_audit(request, pk, audit_id)
-    refresh = audit.status == BiasAudit.Status.RUNNING  # the page reloads itself while a job runs, without script
-    context = bias_context(audit) if audit.report else {"audit": audit}
-    return render(request, "audits/bias_detail.html", {**context, "system": audit.system, "refresh": refresh})
+    return render(request, "audits/bias_detail.html", {**bias_context(audit), "system": audit.system})
 
 
 @login_required

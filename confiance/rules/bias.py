@@ -228,14 +228,7 @@ def connect(memory_limit="1GB", threads=None):
     return connection
 
 
-def run_audit(path, spec, progress=None, max_bytes=DEFAULT_MAX_BYTES, memory_limit="1GB"):
-    """Audit the file at `path` as `spec` asks; return a BiasReport or raise BiasInputError.
-
-    Raises bias_law.LegalBasisRequired when columns suggest ethnic origin, religion
-    or sexual orientation and `spec.legal_basis` is empty. Nothing of the rows is
-    kept: only counts and rates per group come back.
-    """
-    progress = progress or (lambda fraction, message: None)
+def _check_spec(spec):
     if not spec.protected:
         raise BiasInputError("Indiquez au moins un attribut protégé (par exemple sexe ou tranche d'âge).")
     if spec.min_group_size < 1:
@@ -244,18 +237,53 @@ def run_audit(path, spec, progress=None, max_bytes=DEFAULT_MAX_BYTES, memory_lim
         raise BiasInputError("Indiquez la valeur favorable de la colonne de résultat.")
     if spec.prediction and not (spec.prediction_favourable or "").strip() and spec.prediction_threshold is None:
         raise BiasInputError("Indiquez la valeur favorable (ou le seuil) de la colonne de prédiction.")
-    connection = connect(memory_limit)
-    source = None
+
+
+def _open_checked(connection, path, spec, max_bytes, head_only=False):
+    """Open the file and check the request against it: columns, sensitive data. Return (source, columns)."""
+    _check_spec(spec)
+    source = open_source(connection, path, spec.separator or None, max_bytes, head_only)
     try:
-        progress(0.02, "Ouverture du fichier")
-        source = open_source(connection, path, spec.separator or None, max_bytes)
         protected = tuple(dict.fromkeys(resolve_column(source, name) for name in spec.protected))
         outcome = resolve_column(source, spec.outcome) if spec.outcome else ""
         prediction = resolve_column(source, spec.prediction) if spec.prediction else ""
-        progress(0.05, "Recherche de données sensibles")
         flags = bias_law.sensitive_columns(source.columns, _distinct_sample(connection, source, source.columns[:60]))
         if flags and not spec.legal_basis.strip():
             raise bias_law.LegalBasisRequired(flags)
+    except Exception:
+        source.close()
+        raise
+    return source, protected, outcome, prediction, flags
+
+
+def preflight(path, spec, max_bytes=DEFAULT_MAX_BYTES):
+    """Check quickly, on the file's head, what can be checked before a long run; return what was detected.
+
+    Raises BiasInputError or bias_law.LegalBasisRequired, as run_audit would.
+    """
+    connection = connect()
+    try:
+        source = _open_checked(connection, path, spec, max_bytes, head_only=True)[0]
+        source.close()
+        return source.describe()
+    finally:
+        connection.close()
+
+
+def run_audit(path, spec, progress=None, max_bytes=DEFAULT_MAX_BYTES, memory_limit="1GB"):
+    """Audit the file at `path` as `spec` asks; return a BiasReport or raise BiasInputError.
+
+    Raises bias_law.LegalBasisRequired when columns suggest ethnic origin, religion
+    or sexual orientation and `spec.legal_basis` is empty. Nothing of the rows is
+    kept: only counts and rates per group come back.
+    """
+    progress = progress or (lambda fraction, message: None)
+    _check_spec(spec)
+    connection = connect(memory_limit)
+    source = None
+    try:
+        progress(0.02, "Ouverture du fichier et recherche de données sensibles")
+        source, protected, outcome, prediction, flags = _open_checked(connection, path, spec, max_bytes)
         attributes = {name: label_expression(source, name) for name in protected}
         audited = {name: label_expression(source, name) for name in (*protected, outcome, prediction) if name}
         y_expr = favourable_expression(source, outcome, spec.outcome_favourable) if outcome else ""

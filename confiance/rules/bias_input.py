@@ -105,12 +105,16 @@ def detect_decimal_comma(lines, separator):
     return any(pattern.match(value) for line in lines[1:] for value in line.split(separator))
 
 
-def _transcode(path):
-    """Copy a Windows-1252 file to a temporary UTF-8 file in large blocks; return its path."""
+def _transcode(path, head_only=False):
+    """Copy a Windows-1252 file (or its first lines) to a temporary UTF-8 file in large blocks; return its path."""
     decoder = codecs.getincrementaldecoder("cp1252")()
     handle, target = tempfile.mkstemp(prefix="confiance-audit-", suffix=".csv")
     try:
         with open(path, "rb") as source, os.fdopen(handle, "wb") as out:
+            if head_only:
+                head = source.read(SAMPLE_BYTES)
+                out.write(decoder.decode(head[: head.rfind(b"\n") + 1] or head).encode("utf-8"))
+                return target
             while block := source.read(TRANSCODE_BLOCK):
                 out.write(decoder.decode(block).encode("utf-8"))
             out.write(decoder.decode(b"", final=True).encode("utf-8"))
@@ -121,10 +125,11 @@ def _transcode(path):
     return target
 
 
-def open_source(connection, path, separator=None, max_bytes=DEFAULT_MAX_BYTES):
+def open_source(connection, path, separator=None, max_bytes=DEFAULT_MAX_BYTES, head_only=False):
     """Open `path` in `connection` as the view `audit_source`; return the Source or raise BiasInputError.
 
     `separator` forces the CSV separator; by default it is detected from the header.
+    `head_only` opens only the first lines of a file that needs transcoding (quick checks).
     """
     try:
         size = os.path.getsize(path)
@@ -141,14 +146,14 @@ def open_source(connection, path, separator=None, max_bytes=DEFAULT_MAX_BYTES):
         source = Source(path, "parquet", size)
         _create_view(connection, f"read_parquet({_literal(path)})", "Le fichier Parquet est illisible")
     else:
-        source = _open_csv(connection, path, head, size, separator)
+        source = _open_csv(connection, path, head, size, separator, head_only)
     described = connection.execute("DESCRIBE audit_source").fetchall()
     source.columns = tuple(row[0] for row in described)
     source.types = {row[0]: row[1] for row in described}
     return source
 
 
-def _open_csv(connection, path, head, size, separator):
+def _open_csv(connection, path, head, size, separator, head_only=False):
     encoding = detect_encoding(head)
     text = head.decode(encoding, errors="replace").lstrip("\ufeff")
     lines = [line for line in text.splitlines()[:200] if line.strip()]
@@ -170,7 +175,7 @@ def _open_csv(connection, path, head, size, separator):
                     decimal_comma=detect_decimal_comma(lines, separator))
     read_path = path
     if encoding == "cp1252":
-        read_path = source._temporary = _transcode(path)
+        read_path = source._temporary = _transcode(path, head_only)
     options = (f"delim={_literal(separator)}, quote='\"', escape='\"', header=true, all_varchar=true, "
                "strict_mode=true, encoding='utf-8'")
     try:

@@ -1,9 +1,11 @@
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 
 from confiance.accounts.models import Person
-from confiance.audits.bias import run_bias_audit
+from confiance.audits.bias import max_bytes, preflight, run_bias_audit
+from confiance.audits.tasks import start_bias_audit
 from confiance.register.models import AISystem
 from confiance.rules import bias_law
 from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE, AuditSpec, parse_reference, run_audit
@@ -34,6 +36,8 @@ class Command(BaseCommand):
         p.add_argument("--legal-basis", default="", help="Legal basis when columns suggest GDPR art. 9 data.")
         p.add_argument("--by", default="", help="Username of the person who runs the audit (history).")
         p.add_argument("--json", action="store_true", help="Print the full report as JSON.")
+        p.add_argument("--background", action="store_true",
+                       help="Run on the background runner (needs --system); follow it with `confiance followjob`.")
 
     def handle(self, *args, action, **options):
         getattr(self, "handle_" + action)(**options)
@@ -48,7 +52,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{percent:3d} % {message}")
         return report
 
-    def handle_bias(self, file, protected, system=None, by="", json=False, **o):
+    def handle_bias(self, file, protected, system=None, by="", json=False, background=False, **o):
         try:
             reference = parse_reference("\n".join(o["reference"]))
         except BiasInputError as exc:
@@ -64,12 +68,14 @@ class Command(BaseCommand):
         if system and target is None:
             raise CommandError(f"Aucun système d'IA n'a l'identifiant {system}.")
         person = Person.objects.filter(username=by).first() if by else None
+        if background:
+            return self._background(target, file, spec, person)
         try:
             if target:
                 audit = run_bias_audit(target, file, spec, person, progress=self._progress())
                 report = audit.report
             else:
-                report = run_audit(file, spec, progress=self._progress()).as_dict()
+                report = run_audit(file, spec, progress=self._progress(), max_bytes=max_bytes()).as_dict()
         except (BiasInputError, bias_law.LegalBasisRequired) as exc:
             raise CommandError(str(exc)) from None
         if json:
@@ -81,6 +87,16 @@ class Command(BaseCommand):
                                                  f"audit n° {audit.pk}."))
         else:
             self.stdout.write("Rien n'est enregistré (indiquez --system pour rattacher l'audit).")
+
+    def _background(self, target, file, spec, person):
+        if target is None:
+            raise CommandError("--background demande --system : l'audit est rattaché à un système.")
+        try:
+            preflight(file, spec)
+        except (BiasInputError, bias_law.LegalBasisRequired) as exc:
+            raise CommandError(str(exc)) from None
+        job = start_bias_audit(target, os.path.abspath(file), spec, person)
+        self.stdout.write(f"Tâche n° {job.pk} lancée. Suivez-la : confiance followjob {job.pk}")
 
     def _summary(self, report):
         self.stdout.write(f"{report['rows']} lignes lues ; {report['suppressed_groups']} groupe(s) masqué(s).")
