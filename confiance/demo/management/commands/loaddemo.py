@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
+from confiance.audits.demo import load_audits_demo
 from confiance.checks.models import Charter, Principle, Questionnaire, TrainingEvent
 from confiance.checks.recompute import recompute
 from confiance.demo import checks_data, register_data, review_data
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         review_data.load_review_demo()
         load_library_demo()
         load_public_demo()
+        load_audits_demo()
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():
