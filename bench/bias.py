@@ -118,8 +118,11 @@ def run_fairlearn(path, fmt):
     import pandas as pd
 
     started = time.perf_counter()
-    if fmt == "parquet":
-        frame = pd.read_parquet(path)
+    if fmt == "parquet":  # pandas has no Parquet engine here (no pyarrow): DuckDB hands it the frame
+        import duckdb
+
+        frame = duckdb.sql(f"SELECT * FROM read_parquet('{path}')").df()
+        frame["prediction"] = frame["prediction"].astype(str)
     else:
         frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, na_values=[""])
     frame["y"] = frame["decision"].map({"oui": 1, "non": 0})
