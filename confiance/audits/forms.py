@@ -4,8 +4,8 @@ from django import forms
 
 from confiance.audits.carbon import carbon_input
 from confiance.rules import carbon, carbon_data
-from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE, parse_reference
-from confiance.rules.bias_input import BiasInputError
+from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE
+from confiance.rules.bias_input import BiasInputError, parse_reference
 
 SEPARATOR_CHOICES = [("", "Détecter"), (";", "Point-virgule (;)"), (",", "Virgule (,)"), ("\t", "Tabulation")]
 

@@ -403,33 +403,3 @@ def _attribute_result(names, positions, rows, index, spec, missing_names):
     return AttributeResult(attributes=names, known=known, missing=missing, groups=groups,
                            disparity=disparity(groups), suppressed_groups=suppressed)
 
-
-def parse_reference(text):
-    """Return {attribute: {group: share}} from lines like "sexe : F=0,52 ; H=0,48" (shares or percentages).
-
-    Raise BiasInputError with a French message on a malformed line.
-    """
-    reference = {}
-    for number, line in enumerate((text or "").splitlines(), start=1):
-        if not line.strip():
-            continue
-        attribute, sep, rest = line.partition(":")
-        if not sep or not attribute.strip():
-            raise BiasInputError(f"Distribution de référence, ligne {number} : écrivez « attribut : groupe=part ; "
-                                 "groupe=part ».")
-        shares = {}
-        for item in rest.split(";"):
-            if not item.strip():
-                continue
-            group, eq, value = item.rpartition("=")
-            try:
-                shares[group.strip()] = float(value.strip().replace(",", ".").rstrip("%"))
-            except ValueError:
-                eq = ""
-            if not eq or not group.strip():
-                raise BiasInputError(f"Distribution de référence, ligne {number} : « {item.strip()} » n'est pas de "
-                                     "la forme groupe=part.")
-        if sum(shares.values()) > 1.5:  # written as percentages
-            shares = {group: share / 100 for group, share in shares.items()}
-        reference[attribute.strip()] = shares
-    return reference

@@ -254,3 +254,34 @@ def favourable_expression(source, column, favourable, threshold=None):
     else:
         test = f"lower({label}) = {_literal(str(favourable).strip().lower())}"
     return f"CASE WHEN {label} IS NULL THEN NULL WHEN {test} THEN 1 ELSE 0 END"
+
+
+def parse_reference(text):
+    """Return {attribute: {group: share}} from lines like "sexe : F=0,52 ; H=0,48" (shares or percentages).
+
+    Raise BiasInputError with a French message on a malformed line.
+    """
+    reference = {}
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        attribute, sep, rest = line.partition(":")
+        if not sep or not attribute.strip():
+            raise BiasInputError(f"Distribution de référence, ligne {number} : écrivez « attribut : groupe=part ; "
+                                 "groupe=part ».")
+        shares = {}
+        for item in rest.split(";"):
+            if not item.strip():
+                continue
+            group, eq, value = item.rpartition("=")
+            try:
+                shares[group.strip()] = float(value.strip().replace(",", ".").rstrip("%"))
+            except ValueError:
+                eq = ""
+            if not eq or not group.strip():
+                raise BiasInputError(f"Distribution de référence, ligne {number} : « {item.strip()} » n'est pas de "
+                                     "la forme groupe=part.")
+        if sum(shares.values()) > 1.5:  # written as percentages
+            shares = {group: share / 100 for group, share in shares.items()}
+        reference[attribute.strip()] = shares
+    return reference

@@ -104,3 +104,13 @@ def test_it_asks_for_the_legal_basis_when_a_column_suggests_religion(tmp_path):
 def test_it_flags_columns_suggesting_sensitive_data(columns, values, expected):
     flags = bias_law.sensitive_columns(columns, values)
     assert [(f.column, f.category, f.evidence) for f in flags] == expected
+
+
+def test_it_reads_reference_shares_as_people_write_them():
+    from confiance.rules.bias_input import parse_reference
+
+    text = "sexe : F=51,6 %; H=48,4 %\nqpv: oui=0.22 ; non=0.78\n\n"
+    assert parse_reference(text) == {"sexe": {"F": pytest.approx(0.516), "H": pytest.approx(0.484)},
+                                     "qpv": {"oui": 0.22, "non": 0.78}}
+    with pytest.raises(BiasInputError, match="ligne 1"):
+        parse_reference("sexe F=0,5")

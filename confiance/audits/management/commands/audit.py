@@ -8,8 +8,8 @@ from confiance.audits.bias import max_bytes, preflight, run_bias_audit
 from confiance.audits.tasks import start_bias_audit
 from confiance.register.models import AISystem
 from confiance.rules import bias_law
-from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE, AuditSpec, parse_reference, run_audit
-from confiance.rules.bias_input import BiasInputError
+from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE, AuditSpec, run_audit
+from confiance.rules.bias_input import BiasInputError, parse_reference
 
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t", ",": ",", ";": ";"}
 
