@@ -18,7 +18,7 @@ def test_it_estimates_the_carbon_and_audits_a_file(page, live_server, assert_acc
     system = make_system(org, service=service, name="Places en crèche", personal_data=True)
     login(page, live_server, "referent", PASSWORD)
 
-    page.goto(f"{live_server.url}/registre/{system.pk}/")
+    page.goto(f"{live_server.url}/registre/systemes/{system.pk}/")
     page.get_by_role("link", name="Estimer l'empreinte carbone").click()
     assert_accessible(page)
     page.get_by_label("Requêtes par mois").fill("2000")
@@ -30,7 +30,7 @@ def test_it_estimates_the_carbon_and_audits_a_file(page, live_server, assert_acc
 
     data = tmp_path / "demandes.csv"
     data.write_bytes(people_csv())
-    page.goto(f"{live_server.url}/registre/{system.pk}/")
+    page.goto(f"{live_server.url}/registre/systemes/{system.pk}/")
     page.get_by_role("link", name="Auditer un jeu de données").click()
     assert_accessible(page)
     page.get_by_label("Fichier de données (CSV ou Parquet) *").set_input_files(str(data))
