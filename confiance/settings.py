@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "confiance.jobs",
     "confiance.catalogue",
+    "confiance.audits",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,9 @@ PUBLIC_CONTACT_EMAIL = env_str("PUBLIC_CONTACT_EMAIL", "")
 PUBLIC_REQUESTS_PER_HOUR = env_int("PUBLIC_REQUESTS_PER_HOUR", 5)
 EXPLANATION_RETENTION_DAYS = env_int("EXPLANATION_RETENTION_DAYS", 365)
 ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
+# Audits (docs/audits.md): the largest data file a bias audit reads, and DuckDB's memory limit while it does.
+AUDIT_MAX_FILE_MB = env_int("AUDIT_MAX_FILE_MB", 20 * 1024)
+AUDIT_MEMORY_LIMIT = env_str("AUDIT_MEMORY_LIMIT", "1GB")
 
 # The data catalogue (docs/catalogue.md): what a harvest or an import may fetch and read.
 CATALOGUE_ALLOW_PRIVATE_URLS = env_bool("CATALOGUE_ALLOW_PRIVATE_URLS", False)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("registre/", include("confiance.register.urls")),
     path("bibliotheque/", include("confiance.library.urls")),
     path("registre/controles/", include("confiance.checks.urls")),
+    path("registre/audits/", include("confiance.audits.urls")),
     path("instruction/", include("confiance.review.urls")),
     path("public/", include("confiance.public.urls")),
     path("taches/", include("confiance.jobs.urls")),

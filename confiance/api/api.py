@@ -201,3 +201,9 @@ def get_completeness(request, system_id: int):
 from confiance.catalogue.api import router as catalogue_router  # noqa: E402
 
 api.add_router("/catalogue", catalogue_router)
+
+
+# The audits' endpoints (confiance/audits/api.py), under the same authentication.
+from confiance.audits.api import router as audits_router  # noqa: E402 - after `api` exists
+
+api.add_router("/", audits_router)

@@ -86,6 +86,7 @@ class RecordState:
     bias_audit_recorded: bool = False
     # Reasons the catalogue finds in the datasets linked to the record (rules.catalogue.dataset_reasons).
     dataset_reasons: tuple = ()
+    carbon_benefit_kg: float | None = None
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,16 @@ def _record_check(kind, principle, answers, state, context):
     if kind is CheckKind.SOBRIETY:
         if state.carbon_estimate_kg is None:
             return Outcome.TO_DO, (Reason(cite, "Estimer l'empreinte carbone du système avant son usage."),)
-        return Outcome.MET, (Reason(cite, f"Empreinte carbone estimée : {state.carbon_estimate_kg:g} kg CO2e."),)
+        threshold = context.get("carbon_threshold_kg")
+        if threshold is not None and state.carbon_estimate_kg > threshold and state.carbon_benefit_kg is None:
+            # Strategy, "Évaluation de l'empreinte carbone des IA": a large footprint is weighed against the benefit.
+            return Outcome.TO_DO, (Reason(cite, f"Empreinte estimée ({state.carbon_estimate_kg:g} kg CO2e par an) "
+                                                f"au-dessus du seuil ({threshold:g}) : la mettre en balance avec le "
+                                                "bénéfice attendu."),)
+        text = f"Empreinte carbone estimée : {state.carbon_estimate_kg:g} kg CO2e."
+        if state.carbon_benefit_kg is not None:
+            text += f" Bénéfice revendiqué : {state.carbon_benefit_kg:g} kg CO2e évités par an."
+        return Outcome.MET, (Reason(cite, text),)
     if kind is CheckKind.ETHICS_REVIEW:
         referral = context["ethics"]
         if not referral.required:
@@ -240,6 +250,7 @@ def evaluate_record(charter, answers, state=None, carbon_threshold_kg=None):
     ai_act_result = ai_act.classify(answers)
     dpia = gdpr.assess_dpia(answers)
     context = {
+        "carbon_threshold_kg": carbon_threshold_kg,
         "dpia": dpia,
         "ethics": ethics.needs_ethics_referral(answers, ai_act_result, dpia, state.carbon_estimate_kg,
                                                carbon_threshold_kg),

@@ -31,3 +31,17 @@ def test_it_gives_every_role_an_account_that_can_log_in(client):
     assert can(referent, Action.EDIT, system.organisation_id, system)
     nantes = Person.objects.get(username="nantes")
     assert not can(nantes, Action.VIEW, system.organisation_id, system)
+
+
+def test_it_adds_the_audits_so_that_laws_4_and_10_are_met():
+    from confiance.audits.models import BiasAudit
+    from confiance.checks.models import LawOutcome
+
+    call_command("loaddemo")
+    sensors = AISystem.objects.get(name__startswith="Points d'apport volontaire")
+    outcomes = dict(LawOutcome.objects.filter(system=sensors).values_list("number", "outcome"))
+    assert outcomes[4] == "met" and not {"to_do", "violated"} & set(outcomes.values())
+    creche = AISystem.objects.get(name__startswith="Aide au rapprochement")
+    assert LawOutcome.objects.get(system=creche, number=10).outcome == "met"
+    audit = BiasAudit.objects.get(system=creche)
+    assert audit.rows == 3000 and "D000001" not in str(audit.report)

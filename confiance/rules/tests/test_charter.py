@@ -86,6 +86,15 @@ def test_it_refers_above_the_carbon_threshold():
     assert outcomes[4].outcome is Outcome.TO_DO
 
 
+def test_it_asks_to_weigh_a_footprint_above_the_threshold_against_the_benefit():
+    above = RecordState(carbon_estimate_kg=900.0)
+    weighed = RecordState(carbon_estimate_kg=900.0, carbon_benefit_kg=4000.0)
+    below = RecordState(carbon_estimate_kg=90.0)
+    law_4 = [evaluate_record(MONTPELLIER_CHARTER, Answers(), s, carbon_threshold_kg=500)[3] for s in (above, weighed, below)]
+    assert [o.outcome for o in law_4] == [Outcome.TO_DO, Outcome.MET, Outcome.MET]
+    assert "bénéfice" in law_4[0].reasons[0].text and "4000" in law_4[1].reasons[0].text
+
+
 def test_it_returns_one_outcome_per_principle_in_order():
     outcomes = evaluate_record(MONTPELLIER_CHARTER, Answers(), RecordState())
     assert [o.number for o in outcomes] == list(range(1, 11))

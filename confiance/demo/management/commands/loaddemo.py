@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from confiance.accounts.models import Membership, Organisation, OrganisationGroup, Person, Service
+from confiance.audits.demo import load_audits_demo
 from confiance.checks.models import Charter, Principle, Questionnaire, TrainingEvent
 from confiance.checks.recompute import recompute
 from confiance.demo import checks_data, register_data, review_data
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         from confiance.catalogue.demo import load_catalogue_demo
 
         load_catalogue_demo()
+        load_audits_demo()
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():

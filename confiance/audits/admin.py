@@ -1,0 +1,20 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from confiance.audits.models import BiasAudit, CarbonEstimate, CarbonMeasurement
+
+
+@admin.register(BiasAudit)
+class BiasAuditAdmin(SimpleHistoryAdmin):
+    list_display = ["system", "file_name", "rows", "created_at"]
+    readonly_fields = ["report", "source", "spec"]
+
+
+@admin.register(CarbonEstimate)
+class CarbonEstimateAdmin(SimpleHistoryAdmin):
+    list_display = ["system", "central_kg", "low_kg", "high_kg", "benefit_kg", "updated_at"]
+
+
+@admin.register(CarbonMeasurement)
+class CarbonMeasurementAdmin(SimpleHistoryAdmin):
+    list_display = ["system", "part", "command", "energy_kwh", "emissions_kg", "measured_at"]

@@ -1,0 +1,16 @@
+"""Recompute a record's checks when its audits change (laws 4 and 10, the ethics threshold)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from confiance.audits.models import BiasAudit, CarbonEstimate
+from confiance.checks.recompute import recompute
+
+
+@receiver(post_save, sender=BiasAudit, dispatch_uid="checks_on_bias_audit")
+@receiver(post_save, sender=CarbonEstimate, dispatch_uid="checks_on_carbon_estimate")
+@receiver(post_delete, sender=BiasAudit, dispatch_uid="checks_on_bias_audit_delete")
+@receiver(post_delete, sender=CarbonEstimate, dispatch_uid="checks_on_carbon_estimate_delete")
+def recompute_on_audit_change(sender, instance, raw=False, **kwargs):
+    if not raw:
+        recompute(instance.system)
