@@ -130,3 +130,9 @@ def update_system(request, system_id: int, payload: AISystemPatch):
     if system is None:
         return Status(403, {"message": "Vous n'avez pas le droit de modifier ce système."})
     return _save(request, system, payload.dict(exclude_unset=True), [system.organisation_id])
+
+
+# The review (referrals, sessions, opinions, decisions, experiments, tools, declarations): confiance/api/review.py.
+from confiance.api.review import router as review_router  # noqa: E402
+
+api.add_router("/review", review_router)

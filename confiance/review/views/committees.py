@@ -79,11 +79,7 @@ def session_detail(request, pk):
             raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
         if form.is_valid() and agenda.is_valid():
             form.save()
-            session.agenda.filter(opinion__isnull=True).exclude(pk__in=agenda.cleaned_data["referrals"]).update(
-                session=None)
-            for referral in agenda.cleaned_data["referrals"]:
-                referral.session = session
-                referral.save()
+            transitions.set_agenda(session, agenda.cleaned_data["referrals"])
             messages.success(request, "La séance est enregistrée.")
             return redirect("review:session", pk=session.pk)
     return render(request, "review/session.html", {
