@@ -5,44 +5,56 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve worker bench bench-public lint docs clean fuzz bench-load
+.PHONY: run dev test install install-test migrate demo serve worker bench bench-public lint docs clean fuzz bench-load
 
+# The production server (gunicorn + WhiteNoise) and the task worker; the first lines printed say
+# where the site is and which demo accounts exist. `make dev` is the auto-reloading server instead.
 run: install migrate demo serve
+
+dev: install migrate demo
+	@echo "Confiance (développement, rechargement automatique) : http://$(HOST):$(PORT)/"
+	@$(PY) manage.py db_worker --reload --queue-name '*' -v 0 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	DEBUG=True $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-test
 	scripts/ensure-chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# pip's output goes to .venv/pip.log and is shown only when it fails.
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+PIPLOG := $(VENV)/pip.log
+
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@echo "Installation de Confiance dans $(VENV) (une seule fois, quelques minutes)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) --upgrade pip >$(PIPLOG) 2>&1 || { cat $(PIPLOG); exit 1; }
 
 # The stamp files make a second `make run` reuse what is installed.
 $(VENV)/.installed: requirements.txt pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -m pip install --quiet --no-deps -e .
-	touch $@
+	@$(PIP) -r requirements.txt >$(PIPLOG) 2>&1 || { cat $(PIPLOG); exit 1; }
+	@$(PIP) --no-deps -e . >$(PIPLOG) 2>&1 || { cat $(PIPLOG); exit 1; }
+	@touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(PY) -m pip install --quiet -r requirements-test.txt
-	touch $@
+	@$(PIP) -r requirements-test.txt >$(PIPLOG) 2>&1 || { cat $(PIPLOG); exit 1; }
+	@touch $@
 
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
 migrate: install
-	$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py migrate --no-input -v 0
 
+# The demo is loaded once; `serve` lists its accounts.
 demo: migrate
-	$(PY) manage.py loaddemo
+	@$(PY) manage.py loaddemo >/dev/null
 
-# The background worker (harvests, large imports, audits) runs beside the site and stops with it.
+# gunicorn serves the site (WhiteNoise the static files); the background worker (harvests,
+# large imports, audits) runs beside it and stops with it (confiance/core/management/commands/serve.py).
 serve: install
-	@echo "Confiance : http://$(HOST):$(PORT)/  (API : http://$(HOST):$(PORT)/api/docs)"
-	$(PY) manage.py db_worker --no-reload --queue-name '*' -v 0 & WORKER=$$!; \
-	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 worker: install
 	$(PY) manage.py db_worker --queue-name '*'

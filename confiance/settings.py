@@ -220,3 +220,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+# Operations (docs/deploy.md): one JSON object per log line for a log collector, and the task
+# queue lag past which /sante/ says "degraded".
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+elif LOG_FORMAT != "text":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+HEALTH_TASK_LAG_SECONDS = env_int("HEALTH_TASK_LAG_SECONDS", 300)

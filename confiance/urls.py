@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from confiance.api.api import api
 from confiance.core import views as core_views
+from confiance.core.health import health
 
 admin.site.site_header = "Confiance — administration"
 admin.site.site_title = "Confiance"
@@ -27,5 +28,6 @@ urlpatterns = [
     path("catalogue/", include("confiance.catalogue.urls")),
     path("donnees-ouvertes/", include("confiance.catalogue.urls_public")),
     path("api/", api.urls),
+    path("sante/", health, name="health"),
     path("admin/", admin.site.urls),
 ] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -207,3 +207,9 @@ api.add_router("/catalogue", catalogue_router)
 from confiance.audits.api import router as audits_router  # noqa: E402 - after `api` exists
 
 api.add_router("/", audits_router)
+
+
+# The review (referrals, sessions, opinions, decisions, experiments, tools, declarations): confiance/api/review.py.
+from confiance.api.review import router as review_router  # noqa: E402
+
+api.add_router("/review", review_router)

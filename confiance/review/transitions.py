@@ -17,13 +17,23 @@ from confiance.accounts.permissions import viewer_for
 from confiance.checks.models import CheckResult
 from confiance.checks.recompute import recompute
 from confiance.register.models import TransitionRefused
-from confiance.review.models import Committee, Condition, Decision, Experiment, Opinion, Referral, YearlyReview
+from confiance.review.models import (
+    Committee,
+    Condition,
+    Decision,
+    Declaration,
+    Experiment,
+    Opinion,
+    Referral,
+    YearlyReview,
+)
 from confiance.review.notifications import committee_people, internal_committee_people, notify, record_people
 from confiance.review.state import ethics_opinion_recorded
 from confiance.rules import lifecycle
 from confiance.rules.permissions import Role
 
-__all__ = ["TransitionRefused", "facts_for", "record_decision", "record_opinion", "refer", "transition"]
+__all__ = ["TransitionRefused", "answer_declaration", "declare", "facts_for", "record_decision", "record_opinion",
+           "refer", "set_agenda", "toggle_condition", "transition"]
 
 
 def internal_opinion_favourable(system):
@@ -126,3 +136,47 @@ def record_decision(system, kind, text, actor, conditions=(), decided_on=None):
            text + ("\nConditions à remplir :\n" + "\n".join(f"- {c}" for c in conditions) if conditions else ""),
            _record_url(system), key=f"decision:{decision.pk}")
     return decision
+
+
+@transaction.atomic
+def set_agenda(session, referrals):
+    """Put exactly `referrals` (unanswered ones) on `session`'s agenda; answered referrals stay where they are."""
+    session.agenda.filter(opinion__isnull=True).exclude(pk__in=[r.pk for r in referrals]).update(session=None)
+    for referral in referrals:
+        referral.session = session
+        referral.save()
+
+
+@transaction.atomic
+def toggle_condition(condition, actor):
+    """Mark a decision's condition done today, or reopen it when it was done."""
+    condition.done_on = None if condition.done_on else timezone.localdate()
+    condition._history_user = actor
+    condition.save()
+    return condition
+
+
+@transaction.atomic
+def declare(declaration, actor, within_conditions):
+    """Record an agent's declaration: within an approved tool's conditions it is recorded, else it is a request."""
+    declaration.declared_by = actor
+    declaration.state = Declaration.State.RECORDED if within_conditions else Declaration.State.REQUESTED
+    declaration._history_user = actor
+    declaration.save()
+    if declaration.state == Declaration.State.REQUESTED:
+        notify(internal_committee_people(declaration.organisation), "declaration",
+               f"Demande d'usage : « {declaration.tool_name} »",
+               f"{actor} demande à utiliser « {declaration.tool_name} » : {declaration.purpose}",
+               reverse("review:declarations"), key=f"declaration:{declaration.pk}")
+    return declaration
+
+
+@transaction.atomic
+def answer_declaration(declaration, state, note, actor):
+    """Record the internal committee's answer to a request and tell the agent."""
+    declaration.state, declaration.committee_note = state, note
+    declaration._history_user = actor
+    declaration.save()
+    notify([declaration.declared_by], "declaration", f"Réponse du comité : « {declaration.tool_name} »",
+           f"{declaration.get_state_display()}. {declaration.committee_note}", reverse("review:my_declarations"))
+    return declaration

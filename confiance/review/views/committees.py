@@ -91,11 +91,7 @@ def session_detail(request, pk):
             raise PermissionDenied("Le compte rendu est écrit : la séance n'est plus modifiable.")
         if form.is_valid() and agenda.is_valid():
             form.save()
-            session.agenda.filter(opinion__isnull=True).exclude(pk__in=agenda.cleaned_data["referrals"]).update(
-                session=None)
-            for referral in agenda.cleaned_data["referrals"]:
-                referral.session = session
-                referral.save()
+            transitions.set_agenda(session, agenda.cleaned_data["referrals"])
             messages.success(request, "La séance est préparée : date, lieu et ordre du jour sont enregistrés.")
             return redirect("review:session", pk=session.pk)
     return render(request, "review/session.html", {

@@ -74,9 +74,7 @@ def condition_done(request, pk):
     system = _get_system_for_user(request, condition.decision.system_id)
     if not may_follow(request.user, system):
         raise PermissionDenied("Vous ne pouvez pas suivre les conditions de ce système.")
-    condition.done_on = None if condition.done_on else timezone.localdate()
-    condition._history_user = request.user
-    condition.save()
+    transitions.toggle_condition(condition, request.user)
     messages.success(request, "Condition remplie." if condition.done_on else "Condition rouverte.")
     return redirect("register:detail", pk=system.pk)
 

@@ -5,12 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
 from confiance.accounts.permissions import Action, member_organisations, organisations_where
+from confiance.review import transitions
 from confiance.review.forms import ApprovedToolForm, DeclarationAnswerForm, DeclarationForm
 from confiance.review.models import ApprovedTool, Declaration
-from confiance.review.notifications import internal_committee_people, notify
 from confiance.review.views.access import require_review
 
 
@@ -47,19 +46,11 @@ def declare(request):
         raise PermissionDenied("Vous n'appartenez à aucune organisation.")
     form = DeclarationForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        declaration = form.save(commit=False)
-        declaration.declared_by = request.user
-        declaration.state = Declaration.State.RECORDED if form.within_conditions() else Declaration.State.REQUESTED
-        declaration._history_user = request.user
-        declaration.save()
+        declaration = transitions.declare(form.save(commit=False), request.user, form.within_conditions())
         if declaration.state == Declaration.State.RECORDED:
             messages.success(request, f"Votre usage de « {declaration.tool_name} » est enregistré : l'outil est "
                              "autorisé et vous respectez ses conditions.")
         else:
-            notify(internal_committee_people(declaration.organisation), "declaration",
-                   f"Demande d'usage : « {declaration.tool_name} »",
-                   f"{request.user} demande à utiliser « {declaration.tool_name} » : {declaration.purpose}",
-                   reverse("review:declarations"), key=f"declaration:{declaration.pk}")
             messages.warning(request, f"Votre déclaration de « {declaration.tool_name} » devient une demande devant "
                              "le comité interne Data & IA : n'utilisez pas l'outil avant sa réponse.")
         return redirect("review:my_declarations")
@@ -95,11 +86,8 @@ def declaration_answer(request, pk):
     require_review(request, declaration.organisation_id)
     form = DeclarationAnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        declaration.state, declaration.committee_note = form.cleaned_data["state"], form.cleaned_data["committee_note"]
-        declaration._history_user = request.user
-        declaration.save()
-        notify([declaration.declared_by], "declaration", f"Réponse du comité : « {declaration.tool_name} »",
-               f"{declaration.get_state_display()}. {declaration.committee_note}", reverse("review:my_declarations"))
+        transitions.answer_declaration(declaration, form.cleaned_data["state"], form.cleaned_data["committee_note"],
+                                       request.user)
         messages.success(request, "La réponse est enregistrée ; l'agent est prévenu.")
         return redirect("review:declarations")
     return render(request, "review/form.html", {"form": form, "nav": "declarations",
