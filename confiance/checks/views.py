@@ -75,10 +75,10 @@ def _record_url(system):
     return reverse("register:detail", args=[system.pk])
 
 
-def _invalidate_validation(assessment, user):
-    assessment.validated_by, assessment.validated_on = None, None
+def _before_save(assessment, user):
     assessment._history_user = user
-    assessment.save(update_fields=["validated_by", "validated_on"])
+    if hasattr(assessment, "validated_on"):  # a changed DPIA needs a new validation
+        assessment.validated_by, assessment.validated_on = None, None
 
 
 def _not_found():
@@ -93,9 +93,7 @@ def _assessment_view(form_class, attribute, title, action=Action.EDIT, template=
         context = {"system": system, "title": title, "version": version_of(instance)}
         if request.method == "POST" and instance is not None:  # an edit: merge, or show the conflict
             result = save_edit_from_request(request, instance, lambda data, files, obj: form_class(
-                data, files, instance=obj))
-            if result.status == concurrency.SAVED and getattr(result.obj, "validated_on", None):
-                _invalidate_validation(result.obj, request.user)  # a changed DPIA needs a new validation
+                data, files, instance=obj), before_save=lambda obj: _before_save(obj, request.user))
             if result.status in (concurrency.SAVED, concurrency.UNCHANGED):
                 messages.success(request, f"{title} enregistrée : les contrôles sont recalculés.")
                 return redirect("register:detail", pk=system.pk)

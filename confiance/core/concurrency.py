@@ -230,7 +230,7 @@ VERSION_FIELD = "_version"
 KEEP_PREFIX = "_garder_"
 
 
-def save_edit_from_request(request, obj, make_form):
+def save_edit_from_request(request, obj, make_form, before_save=None):
     """Run save_edit with the version and the conflict page's choices a screen's form posted."""
     keep = [key[len(KEEP_PREFIX):] for key, value in request.POST.items()
             if key.startswith(KEEP_PREFIX) and value == "enregistree"]
@@ -238,7 +238,8 @@ def save_edit_from_request(request, obj, make_form):
     for key in [VERSION_FIELD, *(k for k in data if k.startswith(KEEP_PREFIX))]:
         data.pop(key, None)
     return save_edit(obj, make_form, data, request.FILES or None,
-                     version=parse_version(request.POST.get(VERSION_FIELD)), keep_current=keep)
+                     version=parse_version(request.POST.get(VERSION_FIELD)), keep_current=keep,
+                     before_save=before_save)
 
 
 def conflict_context(result):
