@@ -35,6 +35,23 @@ def _progress(system):
     )
 
 
+def _people(system):
+    """Return actor code -> the names of the people who act, for this record."""
+    from confiance.accounts.models import Membership
+
+    owners = [p for p in (system.owner, system.steward) if p is not None] or [p for p in (system.created_by,) if p]
+    by_role = {}
+    for membership in Membership.objects.filter(organisation=system.organisation_id,
+                                                role__in=["dpo", "internal_committee"]).select_related("person"):
+        by_role.setdefault(membership.role, []).append(str(membership.person))
+    return {
+        "owner": ", ".join(dict.fromkeys(str(p) for p in owners)),
+        "dpo": ", ".join(by_role.get("dpo", [])),
+        "reviewers": ", ".join(by_role.get("internal_committee", [])),
+        "supplier": system.vendor,
+    }
+
+
 def _link(request, system, form):
     if form == "notice":
         return "#transparence-titre"
@@ -55,7 +72,9 @@ def next_steps_panel(request, system):
     result = CheckResult.objects.filter(system=system).first()
     if result is None:
         return None
-    steps = [(step, _link(request, system, step.form)) for step in next_steps(result.report, _progress(system))]
+    people = _people(system)
+    steps = [(step, _link(request, system, step.form), people.get(step.actor, ""))
+             for step in next_steps(result.report, _progress(system))]
     return {"template": "checks/_next_steps_panel.html", "steps": steps, "report": result.report}
 
 

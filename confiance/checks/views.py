@@ -40,7 +40,7 @@ def questionnaire_section(request, pk, slug):
         target = previous_section(slug, answers) if "previous" in request.POST else next_section(slug, answers)
         if target is None:
             messages.success(request, "Questionnaire enregistré : les contrôles sont recalculés.")
-            return redirect(f"{_record_url(system)}#prochaines-etapes")
+            return redirect(f"{_record_url(system)}#prochaines-etapes-controles")
         return redirect("checks:section", pk=system.pk, slug=target.slug)
     rows = [(form[name], state["origins"].get(name), state["implied"].get(name, [])) for name in form.fields]
     return render(request, "checks/section.html", {"system": system, "form": form, "rows": rows, **state,

@@ -128,8 +128,11 @@ _PERSONAL_DATA_USES = (
     ("highly_personal_data", "Des données financières, de localisation ou de communication se rapportent à "
      "des personnes."),
     ("systematic_monitoring", "Surveiller des personnes, c'est traiter leurs données."),
-    ("vulnerable_people", "Un traitement qui concerne des personnes vulnérables porte sur leurs données."),
+    ("exploits_vulnerabilities", "Viser des personnes selon leur âge, leur handicap ou leur situation suppose de "
+     "connaître ces informations sur elles."),
 )
+# Not "vulnerable people => personal data": a sensor network used by agents concerns
+# agents without processing anything about them.
 for _name, _text in _PERSONAL_DATA_USES:
     _add(f"personal_data_from_{_name}", _yes(_name), "personal_data", _gdpr("art. 4, point 1"), _text)
 for _name in (

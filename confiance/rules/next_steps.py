@@ -42,10 +42,11 @@ class Step:
     who: str
     form: str  # "questionnaire", "edit", "dpia", "fria", "eu_database", "refer", "notice", "dpo", ""
     citation: Citation
+    actor: str = "owner"  # who acts, as a code the Django layer turns into names: owner, dpo, reviewers, supplier
 
     def as_dict(self):
         return {"code": self.code, "title": self.title, "why": self.why, "who": self.who, "form": self.form,
-                "cited": str(self.citation)}
+                "cited": str(self.citation), "actor": self.actor}
 
 
 def _obligation_codes(report, actor=None):
@@ -81,7 +82,7 @@ def next_steps(report, progress):
     if progress.dpia_recorded and not progress.dpia_validated:
         add(Step("dpia_validation", "Faire valider l'AIPD par le DPO",
                  "L'AIPD est enregistrée ; le DPO doit la relire et la valider.", DPO, "dpia",
-                 Citation(GDPR, "art. 35, § 2 ; art. 39, § 1, c)")))
+                 Citation(GDPR, "art. 35, § 2 ; art. 39, § 1, c)"), "dpo"))
     codes = _obligation_codes(report)
     if "fria" in codes and not progress.fria_recorded:
         add(Step("fria", "Réaliser l'analyse d'impact sur les droits fondamentaux (AIDF)",
@@ -96,7 +97,7 @@ def next_steps(report, progress):
     if supplier and risk_class == "high":
         add(Step("ask_supplier", "Demander au fournisseur ses documents de conformité",
                  "Notice d'utilisation, déclaration UE de conformité, marquage CE, enregistrement du système.",
-                 SUPPLIER, "", Citation(AI_ACT, "art. 13, 47, 48 et 49, § 1")))
+                 SUPPLIER, "", Citation(AI_ACT, "art. 13, 47, 48 et 49, § 1"), "supplier"))
     if _obligation_codes(report, "provider") and risk_class == "high":
         add(Step("provider_duties", "Remplir les obligations du fournisseur",
                  "La collectivité conçoit le système : gestion de la qualité, documentation technique, "
@@ -106,7 +107,7 @@ def next_steps(report, progress):
         made = progress.ethics_referral_made
         add(Step("ethics_referral", "Attendre l'avis du comité éthique" if made else "Saisir le comité éthique",
                  "Les contrôles montrent que le projet est sensible.", REVIEWERS, "" if made else "refer",
-                 Citation(MONTPELLIER_LAWS, "loi 5")))
+                 Citation(MONTPELLIER_LAWS, "loi 5"), "reviewers"))
     transparency = report["ai_act"].get("transparency_cases", [])
     citizen_facing = report["answers"].get("citizen_facing") is True
     if (transparency or citizen_facing) and not progress.notice_published:
@@ -116,5 +117,5 @@ def next_steps(report, progress):
     if progress.contested_implications:
         add(Step("contested", f"Examiner les implications contestées ({progress.contested_implications})",
                  "Une personne a écarté une déduction des contrôles en la justifiant : le DPO en juge.", DPO, "dpo",
-                 Citation(GDPR, "art. 39, § 1")))
+                 Citation(GDPR, "art. 39, § 1"), "dpo"))
     return tuple(steps)

@@ -15,15 +15,18 @@ def test_it_lists_dpia_fria_referral_and_who_acts_with_links(client, cast):
     client.force_login(cast.steward)
     response = client.get(reverse("register:detail", args=[cast.system.pk]))
     html = response.content.decode()
-    assert 'id="prochaines-etapes"' in html
+    assert 'id="prochaines-etapes-controles"' in html
     panel = next(p for p in response.context["panels"] if p["template"] == "checks/_next_steps_panel.html")
-    codes = [step.code for step, _ in panel["steps"]]
+    codes = [step.code for step, _, _ in panel["steps"]]
     assert codes[:3] == ["dpia", "fria", "eu_database"]
     assert "ethics_referral" in codes and "ask_supplier" in codes
-    links = dict((step.code, link) for step, link in panel["steps"])
+    links = {step.code: link for step, link, _ in panel["steps"]}
     assert links["dpia"] == reverse("checks:dpia", args=[cast.system.pk])
     assert links["ethics_referral"] == ""  # the steward does not refer: the committee does
     assert "avec l&#x27;avis du DPO" in html
+    names = {step.code: who for step, _, who in panel["steps"]}
+    assert names["dpia"] == str(cast.agent)  # the project lead
+    assert names["ethics_referral"] == str(cast.committee)
 
 
 def test_it_drops_a_step_once_done_and_asks_the_dpo_to_validate(client, cast):
@@ -37,8 +40,9 @@ def test_it_drops_a_step_once_done_and_asks_the_dpo_to_validate(client, cast):
     client.force_login(cast.dpo)
     response = client.get(reverse("register:detail", args=[cast.system.pk]))
     panel = next(p for p in response.context["panels"] if p["template"] == "checks/_next_steps_panel.html")
-    codes = [step.code for step, _ in panel["steps"]]
+    codes = [step.code for step, _, _ in panel["steps"]]
     assert "dpia" not in codes and "fria" not in codes
     assert "dpia_validation" in codes
-    links = dict((step.code, link) for step, link in panel["steps"])
+    links = {step.code: link for step, link, _ in panel["steps"]}
     assert links["dpia_validation"] == reverse("checks:dpia", args=[cast.system.pk])
+    assert {step.code: who for step, _, who in panel["steps"]}["dpia_validation"] == str(cast.dpo)

@@ -52,7 +52,7 @@ def test_it_skips_the_sections_whose_gate_is_no(client, cast):
     after_high_risk = client.post(section_url(cast.system, "haut-risque"), {})
     assert after_high_risk.url == section_url(cast.system, "transparence")
     after_transparency = client.post(section_url(cast.system, "transparence"), {})
-    assert after_transparency.url.endswith("#prochaines-etapes")  # no personal data: no DPIA section
+    assert after_transparency.url.endswith("#prochaines-etapes-controles")  # no personal data: no DPIA section
     client.post(section_url(cast.system, "usage"), {"acts_for_migration_authority": "yes"})
     assert client.post(section_url(cast.system, "haut-risque"), {}).url == section_url(cast.system, "migrations")
     assert "Section 6 sur 7" in client.get(section_url(cast.system, "migrations")).content.decode()

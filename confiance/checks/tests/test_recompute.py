@@ -37,3 +37,12 @@ def test_law_1_is_to_do_until_a_citizen_benefit_is_stated(cast):
     cast.system.citizen_benefit = "Des rues plus propres."
     cast.system.save()
     assert dict(cast.system.law_outcomes.values_list("number", "outcome"))[1] == "met"
+
+
+def test_the_record_yes_wins_and_its_no_only_fills_what_the_questionnaire_leaves_open(cast):
+    cast.system.personal_data = True
+    cast.system.save()
+    Questionnaire.objects.create(system=cast.system, answers={"personal_data": "unknown", "citizen_facing": "unknown"})
+    report = CheckResult.objects.get(system=cast.system).report
+    assert report["personal_data"] is True
+    assert [p["field"] for p in report["open_points"]] == ["citizen_facing"]  # the record's "no" does not settle it

@@ -29,8 +29,6 @@ def _strategy_for(kind):
     return st.sampled_from(list(kind))
 
 
-
-
 @st.composite
 def sparse_answers(draw):
     chosen = draw(st.lists(st.sampled_from(RAISING), max_size=6, unique=True))
