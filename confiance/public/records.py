@@ -8,6 +8,7 @@ and adds labels, the checks' public results and the review's public acts.
 import hashlib
 import json
 import uuid
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
@@ -62,16 +63,23 @@ def absolute(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
+URL_NAMES = {"url": "public:system", "json_url": "public:system_json", "request_url": "public:request",
+             "notice_json_url": "public:notice_json"}
+_PK_MARK = 987654321
+
+
+@lru_cache(maxsize=256)
+def _url_patterns(site_url, organisation_slug):
+    """Return each system address of an organisation with a marker for the pk: reverse() once, not per record."""
+    kwargs = {"slug": organisation_slug, "pk": _PK_MARK}
+    return {key: absolute(reverse(name, kwargs=kwargs)) for key, name in URL_NAMES.items()}
+
+
 def system_urls(organisation_slug, pk):
-    kwargs = {"slug": organisation_slug, "pk": pk}
-    url = absolute(reverse("public:system", kwargs=kwargs))
-    return {
-        "url": url,
-        "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, url)),
-        "json_url": absolute(reverse("public:system_json", kwargs=kwargs)),
-        "request_url": absolute(reverse("public:request", kwargs=kwargs)),
-        "notice_json_url": absolute(reverse("public:notice_json", kwargs=kwargs)),
-    }
+    urls = {key: pattern.replace(str(_PK_MARK), str(pk))
+            for key, pattern in _url_patterns(settings.SITE_URL, organisation_slug).items()}
+    return {"url": urls["url"], "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, urls["url"])), "json_url": urls["json_url"],
+            "request_url": urls["request_url"], "notice_json_url": urls["notice_json_url"]}
 
 
 def _iso(value):
@@ -80,7 +88,8 @@ def _iso(value):
 
 def public_record(system, review=True):
     """Return the public record of `system` as a JSON-serialisable dict."""
-    values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields})
+    values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields
+                                         if f.name in transparency.PUBLIC_FIELDS})  # never loads the people
     record = {"id": system.pk, **{k: _iso(v) for k, v in values.items()}}
     for name, labels in LABELS.items():
         record[f"{name}_label"] = labels.get(values.get(name), "") if values.get(name) else ""
@@ -105,12 +114,19 @@ def public_record(system, review=True):
     if review:
         acts = review_bridge.public_review(system)
         record["review"] = {k: acts[k] for k in ("available", "opinions", "decisions", "experiments")}
-        if not record.get("revision_on") and acts["next_review_on"]:
-            record["revision_on"] = acts["next_review_on"]
-            record["revision_from"] = "yearly_review"
+        next_review_on = acts["next_review_on"]
+    else:  # annotated by completeness.for_systems, which reads many records at once
+        next_review_on = _iso(getattr(system, "next_review_on", None))
+    if not record.get("revision_on") and next_review_on:
+        record["revision_on"] = next_review_on
+        record["revision_from"] = "yearly_review"
     record.setdefault("revision_from", "record" if record.get("revision_on") else "")
-    first = system.public_versions.order_by("number").first() if system.pk else None
-    record["first_published_on"] = timezone.localdate(first.published_at).isoformat() if first else None
+    if hasattr(system, "first_published_at"):
+        first_at = system.first_published_at
+    else:
+        first = system.public_versions.order_by("number").first() if system.pk else None
+        first_at = first.published_at if first else None
+    record["first_published_on"] = timezone.localdate(first_at).isoformat() if first_at else None
     return record
 
 

@@ -214,3 +214,9 @@ def record_completeness(record, required_by_standard):
     """Return the Completeness of a public record for each standard of `required_by_standard` (key -> names)."""
     return [completeness(key, MAPPINGS[key](record), required_by_standard[key])
             for key in ORDER if key in required_by_standard]
+
+
+def is_complete(key, record, required):
+    """Return True when the record, mapped to standard `key`, lacks none of the `required` fields."""
+    missing = {m["field"] for m in MAPPINGS[key](record).missing}
+    return not missing.intersection(required)

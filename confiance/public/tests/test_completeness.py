@@ -66,3 +66,21 @@ def test_it_answers_completeness_in_the_api(client, public):
     _, stranger = ApiToken.issue(public.stranger, "test")
     assert client.get(f"/api/systems/{public.deployed.pk}/completeness",
                       HTTP_AUTHORIZATION=f"Bearer {stranger}").status_code == 404
+
+
+def test_it_reads_many_records_in_a_constant_number_of_queries_and_agrees_with_one_by_one(
+        public, django_assert_max_num_queries):
+    from confiance.public import completeness
+    from confiance.register.models import AISystem
+
+    for i in range(6):
+        make_system(public.org, name=f"Fiche {i}", revision_on="2027-01-01" if i % 2 else None)
+    systems = list(AISystem.objects.all())
+    with django_assert_max_num_queries(4):
+        many = completeness.for_systems(systems)
+    assert len(many) == len(systems) == 9
+    with django_assert_max_num_queries(2):
+        flags = completeness.complete_flags([s.pk for s in systems])
+    for system in systems:
+        assert many[system.pk] == completeness.for_system(system), system.name
+        assert flags[system.pk] == {r.key: r.complete for r in many[system.pk]}
