@@ -84,3 +84,24 @@ def test_it_reads_many_records_in_a_constant_number_of_queries_and_agrees_with_o
     for system in systems:
         assert many[system.pk] == completeness.for_system(system), system.name
         assert flags[system.pk] == {r.key: r.complete for r in many[system.pk]}
+
+
+def test_it_takes_the_organisations_siret_and_logo_for_the_interconnectes_row(client, public):
+    from django.core.exceptions import ValidationError
+
+    from confiance.public import completeness
+
+    def interconnectes_missing():
+        result = next(r for r in completeness.for_system(public.deployed) if r.key == "interconnectes")
+        return {m.field for m in result.missing}
+
+    assert {"SIRET", "URL_Logo"} <= interconnectes_missing()
+    profile = public.org.public_profile
+    profile.siret, profile.logo_url = "123 456", "https://metropole-test.fr/logo.png"
+    with pytest.raises(ValidationError) as error:
+        profile.full_clean()
+    assert "14 chiffres" in str(error.value)
+    profile.siret = "11122233300014"
+    profile.full_clean()
+    profile.save()
+    assert not {"SIRET", "URL_Logo"} & interconnectes_missing()
