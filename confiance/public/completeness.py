@@ -48,6 +48,26 @@ def required_by_standard():
     return required
 
 
+DCAT_LABELS = {
+    "title": "Titre", "description": "Description", "publisher": "Éditeur", "contact_point": "Point de contact",
+    "keyword": "Mot-clé", "theme": "Thème", "modified": "Date de modification", "issued": "Date de publication",
+    "distribution": "Distribution",
+}
+
+
+@cache
+def field_labels():
+    """Return {standard key: {field: its label in the standard's own schema}}."""
+    labels = {}
+    for key, spec in transparency_standards.STANDARDS.items():
+        props = load_schema(spec[3]).get("properties", {})
+        labels[key] = {name: p.get("title") or p.get("name") or name for name, p in props.items()}
+    labels["interconnectes"] = {f["name"]: (f.get("title") or f["name"]).strip()
+                                for f in interconnectes_schema()["fields"]}
+    labels["dcat"] = DCAT_LABELS
+    return labels
+
+
 def standards():
     """Return [(key, name)] in display order."""
     return [(key, publication_standards.NAMES[key][0]) for key in publication_standards.ORDER]
@@ -106,10 +126,12 @@ def _annotated(pks):
 
 
 def as_dict(result):
-    """Return a Completeness as plain data, with French labels of where to fill each field."""
+    """Return a Completeness as plain data, with the standard's label of each field and where to fill it."""
+    labels = field_labels().get(result.key, {})
+
     def row(item):
-        return {"field": item.field, "reason": item.reason, "derived": item.derived, "fill": list(item.fill),
-                "fill_labels": [fill_label(f) for f in item.fill]}
+        return {"field": item.field, "label": labels.get(item.field, item.field), "reason": item.reason,
+                "derived": item.derived, "fill": list(item.fill), "fill_labels": [fill_label(f) for f in item.fill]}
     return {"key": result.key, "name": result.name, "version": result.version, "required": result.required,
             "percent": result.percent, "complete": result.complete,
             "present": [row(i) for i in result.present], "missing": [row(i) for i in result.missing]}

@@ -27,7 +27,7 @@ from confiance.rules.transparency_standards import (
 
 # ---------------------------------------------------------------- Les Interconnectés
 
-INTERCONNECTES_VERSION = "2024"
+INTERCONNECTES_VERSION = ""  # their Table Schema carries no version number
 INTERCONNECTES_STATUS = {
     "draft": "En exploration", "submitted": "En exploration", "under_review": "En exploration",
     "approved_for_experimentation": "En expérimentation", "experimenting": "En expérimentation",

@@ -21,11 +21,12 @@ def test_it_shows_on_the_record_page_what_to_fill_for_each_standard(client, publ
     page = client.get(reverse("register:detail", args=[public.deployed.pk])).content.decode()
     assert "Complétude pour publier" in page
     assert "Algorithmic Transparency Standard (Eurocities)" in page and "DCAT-AP" in page
-    assert "proportionality" in page and "Proportionnalité" in page  # the field and where to fill it
+    # The standard's own label and key, and where to fill it in the register.
+    assert "<strong>Proportionality</strong> (<code>proportionality</code>)" in page and "Proportionnalité" in page
     public.deployed.proportionality = "Utile et sans donnée sensible."
     public.deployed.save()
     page = client.get(reverse("register:detail", args=[public.deployed.pk])).content.decode()
-    assert "<strong>proportionality</strong>" not in page
+    assert "<code>proportionality</code>" not in page
 
 
 def test_it_filters_the_register_on_records_incomplete_for_a_standard(client, public):
@@ -61,6 +62,7 @@ def test_it_answers_completeness_in_the_api(client, public):
     assert not eurocities["complete"] and 0 < eurocities["percent"] < 100
     missing = {m["field"]: m for m in eurocities["missing"]}
     assert missing["proportionality"]["fill"] == ["proportionality"]
+    assert missing["proportionality"]["label"] == "Proportionality"
     contact = next(p for p in eurocities["present"] if p["field"] == "contact_email")
     assert "organisation" in contact["derived"]  # the record has none: the organisation's, and it says so
     _, stranger = ApiToken.issue(public.stranger, "test")
