@@ -5,7 +5,9 @@ from whitelisted fields, see confiance.public.records) and returns a `Mapped`:
 the registration in that standard's keys and vocabulary, and the list of the
 standard's required fields our record cannot fill. A missing field is never
 invented: it is left out of the registration and named in `missing`, with the
-reason, so that the export says so.
+reason, so that the export says so. A field read from another fact of the
+record (the service, the organisation's contact, the checks' risk class...)
+is named in `derived`, with what it comes from.
 
 The standards:
 
