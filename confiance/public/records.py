@@ -98,10 +98,13 @@ def public_record(system, review=True):
     record["organisation_slug"] = organisation.slug
     record["service"] = system.service.name if system.service_id else ""
     profile = getattr(organisation, "public_profile", None)
-    # The record's own contact first; else the organisation's, and the record says which (issue #17).
+    # The record's own contact first; else its service's, else the organisation's; the record says which (#17).
     own_contact = values.get("contact_email") or ""
-    record["contact_email"] = own_contact or (profile.contact_email if profile else "")
-    record["contact_email_from"] = "record" if own_contact else "organisation" if record["contact_email"] else ""
+    service_contact = system.service.contact_email if system.service_id else ""
+    organisation_contact = profile.contact_email if profile else ""
+    record["contact_email"] = own_contact or service_contact or organisation_contact
+    record["contact_email_from"] = ("record" if own_contact else "service" if service_contact
+                                    else "organisation" if organisation_contact else "")
     record["organisation_kind"] = organisation.kind
     record["organisation_siret"] = profile.siret if profile else ""
     record["organisation_logo_url"] = profile.logo_url if profile else ""

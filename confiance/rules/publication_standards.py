@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from confiance.rules import dcat_vocabulary
 from confiance.rules.library_interconnectes import ALGORITHM_LABEL, DOMAIN_CLASSIFICATION, KIND_LABEL, RISK_LABEL
 from confiance.rules.transparency_standards import (
-    FROM_ORGANISATION_CONTACT,
     STANDARDS,
     Mapped,
     _join,
     contact,
+    contact_origin,
 )
 
 # ---------------------------------------------------------------- Les Interconnectés
@@ -63,7 +63,7 @@ def to_interconnectes(record):
     m.put("Date_de_demarrage", _french_date(record.get("started_on")), "La date de démarrage n'est pas indiquée.")
     m.put("Statut_du_projet", INTERCONNECTES_STATUS.get(record["status"]))
     own, fallback = contact(record)
-    m.put_or_derive("projet_contact", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("projet_contact", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("Description_service", record["public_summary"])
     m.put("mise_en_oeuvre", INTERCONNECTES_IMPLEMENTATION.get(record.get("implementation", "")),
@@ -114,7 +114,7 @@ def to_dcat(record):
     m.put("description", record["public_summary"])
     m.put("publisher", record["organisation"])
     own, fallback = contact(record)
-    m.put_or_derive("contact_point", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("contact_point", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("keyword", record.get("domain_label"))
     m.put_or_derive("theme", None, dcat_vocabulary.theme_iri(record["domain"]),

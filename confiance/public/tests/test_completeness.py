@@ -107,3 +107,19 @@ def test_it_takes_the_organisations_siret_and_logo_for_the_interconnectes_row(cl
     profile.full_clean()
     profile.save()
     assert not {"SIRET", "URL_Logo"} & interconnectes_missing()
+
+
+def test_it_takes_the_services_contact_before_the_organisations(public):
+    from confiance.public.records import public_record
+
+    assert (public_record(public.deployed)["contact_email_from"]) == "organisation"
+    public.service.contact_email = "numerique@metropole-test.fr"
+    public.service.save()
+    public.deployed.refresh_from_db()
+    record = public_record(public.deployed)
+    assert (record["contact_email"], record["contact_email_from"]) == ("numerique@metropole-test.fr", "service")
+    latest = public.deployed.public_versions.order_by("-number").first()
+    assert latest.content["contact_email"] == "numerique@metropole-test.fr"  # the public page follows
+    public.deployed.contact_email = "creches@metropole-test.fr"
+    public.deployed.save()
+    assert public_record(public.deployed)["contact_email_from"] == "record"
