@@ -102,6 +102,9 @@ def main():
         "search": "/registre/systemes/?q=fuites+cantines",
         "filter": "/registre/systemes/?domain=water&technique=statistical_ml",
         "detail": f"/registre/systemes/{detail.pk}/",
+        # Completeness per standard (issue #17) is computed on request for every visible record.
+        "dashboard": "/registre/",
+        "incomplete": "/registre/systemes/?incomplete_for=etalab",
     }
     # A DPO sees their organisation's share; the operator (superuser) sees all of them.
     viewers = {"dpo": person, "operator": Person.objects.get(username="bench-operator")}

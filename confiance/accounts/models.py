@@ -79,6 +79,10 @@ class Service(models.Model):
         Organisation, verbose_name="organisation", on_delete=models.PROTECT, related_name="services"
     )
     name = models.CharField("nom", max_length=200)
+    contact_email = models.EmailField(
+        "adresse de contact publique", blank=True,
+        help_text="Une boîte fonctionnelle du service : les fiches qui n'ont pas la leur la publient.",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -161,6 +161,7 @@ class ErrorOut(Schema):
 
 class FieldStatusOut(Schema):
     field: str
+    label: str = ""
     reason: str = ""
     derived: str = ""
     fill: list[str] = []

@@ -11,7 +11,7 @@ class PublicConfig(AppConfig):
         from confiance.public import completeness, models, panels, signals  # noqa: F401 - registers the panel, receivers and law 6 state
         from confiance.register.completeness import register_completeness
 
-        register_completeness(completeness.for_systems, completeness.standards())
+        register_completeness(completeness.complete_flags, completeness.standards())
         register_portable(models.PublicProfile, "organisation")
         register_portable(models.AnnualReport, "organisation")
         for model in (models.Notice, models.PublicVersion, models.ExplanationRequest):

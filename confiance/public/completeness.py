@@ -12,6 +12,9 @@ import json
 from functools import cache
 from importlib import resources
 
+from django.db.models import Min, OuterRef, Subquery
+
+from confiance.public import review_bridge
 from confiance.public.exports import load_schema
 from confiance.public.records import public_record
 from confiance.register.models import AISystem
@@ -45,6 +48,26 @@ def required_by_standard():
     return required
 
 
+DCAT_LABELS = {
+    "title": "Titre", "description": "Description", "publisher": "Éditeur", "contact_point": "Point de contact",
+    "keyword": "Mot-clé", "theme": "Thème", "modified": "Date de modification", "issued": "Date de publication",
+    "distribution": "Distribution",
+}
+
+
+@cache
+def field_labels():
+    """Return {standard key: {field: its label in the standard's own schema}}."""
+    labels = {}
+    for key, spec in transparency_standards.STANDARDS.items():
+        props = load_schema(spec[3]).get("properties", {})
+        labels[key] = {name: p.get("title") or p.get("name") or name for name, p in props.items()}
+    labels["interconnectes"] = {f["name"]: (f.get("title") or f["name"]).strip()
+                                for f in interconnectes_schema()["fields"]}
+    labels["dcat"] = DCAT_LABELS
+    return labels
+
+
 def standards():
     """Return [(key, name)] in display order."""
     return [(key, publication_standards.NAMES[key][0]) for key in publication_standards.ORDER]
@@ -66,15 +89,49 @@ def for_system(system):
 
 
 def for_systems(systems):
-    """Return {pk: [Completeness, ...]} for a list of records."""
-    return {system.pk: for_system(system) for system in systems}
+    """Return {pk: [Completeness, ...]} for a list of records, read again in one query per 500 records."""
+    required = required_by_standard()
+    return {system.pk: publication_standards.record_completeness(record, required)
+            for system, record in _records(systems)}
+
+
+def complete_flags(systems, keys=None):
+    """Return {pk: {standard key: complete?}} for a list of records, mapping only the standards in `keys`."""
+    required = required_by_standard()
+    keys = [k for k in publication_standards.ORDER if keys is None or k in keys]
+    return {system.pk: {key: publication_standards.is_complete(key, record, required[key]) for key in keys}
+            for system, record in _records(systems)}
+
+
+def _records(systems):
+    """Yield (system, public record) for `systems`, read in batches with what public_record needs."""
+    pks = [getattr(system, "pk", system) for system in systems]  # records or their pks
+    for start in range(0, len(pks), BATCH):
+        for system in _annotated(pks[start:start + BATCH]):
+            yield system, public_record(system, review=False)
+
+
+BATCH = 500
+
+
+def _annotated(pks):
+    """Return the records with what public_record reads, joined or annotated: first publication, next review."""
+    systems = AISystem.objects.filter(pk__in=pks).select_related(
+        "organisation__public_profile", "service", "check_result", "notice"
+    ).annotate(first_published_at=Min("public_versions__published_at"))
+    if review_bridge.available():
+        reviews = review_bridge._model("YearlyReview").objects.filter(system=OuterRef("pk"), done_on__isnull=True)
+        systems = systems.annotate(next_review_on=Subquery(reviews.order_by("due_on").values("due_on")[:1]))
+    return systems
 
 
 def as_dict(result):
-    """Return a Completeness as plain data, with French labels of where to fill each field."""
+    """Return a Completeness as plain data, with the standard's label of each field and where to fill it."""
+    labels = field_labels().get(result.key, {})
+
     def row(item):
-        return {"field": item.field, "reason": item.reason, "derived": item.derived, "fill": list(item.fill),
-                "fill_labels": [fill_label(f) for f in item.fill]}
+        return {"field": item.field, "label": labels.get(item.field, item.field), "reason": item.reason,
+                "derived": item.derived, "fill": list(item.fill), "fill_labels": [fill_label(f) for f in item.fill]}
     return {"key": result.key, "name": result.name, "version": result.version, "required": result.required,
             "percent": result.percent, "complete": result.complete,
             "present": [row(i) for i in result.present], "missing": [row(i) for i in result.missing]}

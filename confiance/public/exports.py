@@ -121,7 +121,8 @@ def standard_export(key, organisation, records):
         "organisation": organisation.name,
         "generated_at": timezone.now().isoformat(),
         "note": "Quand notre registre ne contient pas un champ requis par la norme, il est omis et cité dans "
-                "« missing_required » : il n'est jamais inventé.",
+                "« missing_required » : il n'est jamais inventé. Un champ déduit d'une autre information de la fiche "
+                "est cité dans « derived », avec ce dont il est déduit.",
         "items": [function(r).as_dict() for r in records],
     }
 

@@ -2,6 +2,7 @@
 published versions of each system page, explanation requests and annual reports."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -25,6 +26,7 @@ class PublicProfile(models.Model):
     )
     siret = models.CharField(
         "SIRET", max_length=14, blank=True,
+        validators=[RegexValidator(r"^\d{14}$", "Le SIRET compte 14 chiffres, sans espace (SIREN puis NIC).")],
         help_text="14 chiffres (SIREN et NIC de l'établissement) ; demandé par la bibliothèque des Interconnectés.",
     )
     logo_url = models.URLField(

@@ -8,6 +8,7 @@ and adds labels, the checks' public results and the review's public acts.
 import hashlib
 import json
 import uuid
+from functools import lru_cache
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -82,16 +83,23 @@ def absolute(path):
     return absolute_url(path)
 
 
+URL_NAMES = {"url": "public:system", "json_url": "public:system_json", "request_url": "public:request",
+             "notice_json_url": "public:notice_json"}
+_PK_MARK = 987654321
+
+
+@lru_cache(maxsize=256)
+def _url_patterns(site_url, organisation_slug):
+    """Return each system address of an organisation with a marker for the pk: reverse() once, not per record."""
+    kwargs = {"slug": organisation_slug, "pk": _PK_MARK}
+    return {key: absolute(reverse(name, kwargs=kwargs)) for key, name in URL_NAMES.items()}
+
+
 def system_urls(organisation_slug, pk):
-    kwargs = {"slug": organisation_slug, "pk": pk}
-    url = absolute(reverse("public:system", kwargs=kwargs))
-    return {
-        "url": url,
-        "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, url)),
-        "json_url": absolute(reverse("public:system_json", kwargs=kwargs)),
-        "request_url": absolute(reverse("public:request", kwargs=kwargs)),
-        "notice_json_url": absolute(reverse("public:notice_json", kwargs=kwargs)),
-    }
+    urls = {key: pattern.replace(str(_PK_MARK), str(pk))
+            for key, pattern in _url_patterns(settings.SITE_URL, organisation_slug).items()}
+    return {"url": urls["url"], "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, urls["url"])), "json_url": urls["json_url"],
+            "request_url": urls["request_url"], "notice_json_url": urls["notice_json_url"]}
 
 
 def _iso(value):
@@ -100,7 +108,8 @@ def _iso(value):
 
 def public_record(system, review=True):
     """Return the public record of `system` as a JSON-serialisable dict."""
-    values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields})
+    values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields
+                                         if f.name in transparency.PUBLIC_FIELDS})  # never loads the people
     record = {"id": system.pk, **{k: _iso(v) for k, v in values.items()}}
     for name, labels in LABELS.items():
         record[f"{name}_label"] = labels.get(values.get(name), "") if values.get(name) else ""
@@ -109,10 +118,13 @@ def public_record(system, review=True):
     record["organisation_slug"] = organisation.slug
     record["service"] = system.service.name if system.service_id else ""
     profile = getattr(organisation, "public_profile", None)
-    # The record's own contact first; else the organisation's, and the record says which (issue #17).
+    # The record's own contact first; else its service's, else the organisation's; the record says which (#17).
     own_contact = values.get("contact_email") or ""
-    record["contact_email"] = own_contact or (profile.contact_email if profile else "")
-    record["contact_email_from"] = "record" if own_contact else "organisation" if record["contact_email"] else ""
+    service_contact = system.service.contact_email if system.service_id else ""
+    organisation_contact = profile.contact_email if profile else ""
+    record["contact_email"] = own_contact or service_contact or organisation_contact
+    record["contact_email_from"] = ("record" if own_contact else "service" if service_contact
+                                    else "organisation" if organisation_contact else "")
     record["organisation_kind"] = organisation.kind
     record["organisation_siret"] = profile.siret if profile else ""
     record["organisation_logo_url"] = profile.logo_url if profile else ""
@@ -125,12 +137,19 @@ def public_record(system, review=True):
     if review:
         acts = review_bridge.public_review(system)
         record["review"] = {k: acts[k] for k in ("available", "opinions", "decisions", "experiments")}
-        if not record.get("revision_on") and acts["next_review_on"]:
-            record["revision_on"] = acts["next_review_on"]
-            record["revision_from"] = "yearly_review"
+        next_review_on = acts["next_review_on"]
+    else:  # annotated by completeness.for_systems, which reads many records at once
+        next_review_on = _iso(getattr(system, "next_review_on", None))
+    if not record.get("revision_on") and next_review_on:
+        record["revision_on"] = next_review_on
+        record["revision_from"] = "yearly_review"
     record.setdefault("revision_from", "record" if record.get("revision_on") else "")
-    first = system.public_versions.order_by("number").first() if system.pk else None
-    record["first_published_on"] = timezone.localdate(first.published_at).isoformat() if first else None
+    if hasattr(system, "first_published_at"):
+        first_at = system.first_published_at
+    else:
+        first = system.public_versions.order_by("number").first() if system.pk else None
+        first_at = first.published_at if first else None
+    record["first_published_on"] = timezone.localdate(first_at).isoformat() if first_at else None
     return record
 
 

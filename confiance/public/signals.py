@@ -53,6 +53,14 @@ def version_on_profile(sender, instance, raw=False, **kwargs):
             publish_version(system)
 
 
+@receiver(post_save, sender="accounts.Service", dispatch_uid="public_version_on_service")
+def version_on_service(sender, instance, raw=False, **kwargs):
+    # A service's public contact appears on its records' pages that have none of their own (issue #17).
+    if not raw:
+        for system in instance.ai_systems.filter(status__in=transparency.PUBLIC_STATUSES):
+            publish_version(system)
+
+
 def _version_on_review_act(sender, instance, raw=False, **kwargs):
     if raw:
         return

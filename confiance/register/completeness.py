@@ -1,17 +1,17 @@
-"""How complete a record is for each publication standard, as other apps compute it.
+"""Which records are complete for each publication standard, as another app computes it.
 
 The register does not build public records; the public app does, and
-registers its function here in its AppConfig.ready() (like panels.py). A
-provider takes a list of records and returns {record pk: [Completeness, ...]}
-(confiance.rules.publication_standards.Completeness); `standards()` lists the
-(key, name) of the standards it knows. Without a provider, nothing is known.
+registers its function here in its AppConfig.ready() (like panels.py). The
+function takes a list of records and the keys of the standards wanted (None
+for all) and returns {record pk: {standard key: complete?}}; `standards()`
+lists the (key, name) of the standards it knows. Without one, nothing is known.
 """
 
 _PROVIDER = {}
 
 
 def register_completeness(function, standards):
-    """Register the function that computes completeness, and the (key, name) of its standards."""
+    """Register the function that says which records are complete, and the (key, name) of its standards."""
     _PROVIDER["function"] = function
     _PROVIDER["standards"] = list(standards)
 
@@ -21,23 +21,18 @@ def standards():
     return list(_PROVIDER.get("standards", []))
 
 
-def completeness_for(systems):
-    """Return {pk: [Completeness, ...]} for `systems` (an iterable of AISystem)."""
+def complete_flags(systems, keys=None):
+    """Return {pk: {standard key: complete?}} for `systems` (records, or their pks)."""
     function = _PROVIDER.get("function")
-    return function(list(systems)) if function else {}
+    return function(list(systems), keys) if function else {}
 
 
 def incomplete_pks(systems, key):
     """Return the pks of `systems` that lack at least one required field of standard `key`."""
-    return [pk for pk, results in completeness_for(systems).items()
-            if any(r.key == key and not r.complete for r in results)]
+    return [pk for pk, flags in complete_flags(systems, [key]).items() if not flags.get(key, True)]
 
 
 def complete_counts(systems):
     """Return [(key, name, complete, total)]: how many of `systems` are complete for each standard."""
-    results = completeness_for(systems)
-    counts = []
-    for key, name in standards():
-        complete = sum(1 for items in results.values() for r in items if r.key == key and r.complete)
-        counts.append((key, name, complete, len(results)))
-    return counts
+    flags = complete_flags(systems)
+    return [(key, name, sum(1 for f in flags.values() if f.get(key)), len(flags)) for key, name in standards()]

@@ -144,5 +144,6 @@ class RegisterFilterForm(forms.Form):
         if data["incomplete_for"]:
             # Completeness is computed from each record's public form, not stored: read the
             # narrowed list once and keep those that lack a required field of the standard.
-            systems = systems.filter(pk__in=completeness.incomplete_pks(systems, data["incomplete_for"]))
+            systems = systems.filter(pk__in=completeness.incomplete_pks(
+                systems.values_list("pk", flat=True), data["incomplete_for"]))
         return systems

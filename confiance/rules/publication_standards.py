@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from confiance.rules import dcat_vocabulary
 from confiance.rules.library_interconnectes import ALGORITHM_LABEL, DOMAIN_CLASSIFICATION, KIND_LABEL, RISK_LABEL
 from confiance.rules.transparency_standards import (
-    FROM_ORGANISATION_CONTACT,
     STANDARDS,
     Mapped,
     _join,
     contact,
+    contact_origin,
 )
 
 # ---------------------------------------------------------------- Les Interconnectés
 
-INTERCONNECTES_VERSION = "2024"
+INTERCONNECTES_VERSION = ""  # their Table Schema carries no version number
 INTERCONNECTES_STATUS = {
     "draft": "En exploration", "submitted": "En exploration", "under_review": "En exploration",
     "approved_for_experimentation": "En expérimentation", "experimenting": "En expérimentation",
@@ -63,7 +63,7 @@ def to_interconnectes(record):
     m.put("Date_de_demarrage", _french_date(record.get("started_on")), "La date de démarrage n'est pas indiquée.")
     m.put("Statut_du_projet", INTERCONNECTES_STATUS.get(record["status"]))
     own, fallback = contact(record)
-    m.put_or_derive("projet_contact", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("projet_contact", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("Description_service", record["public_summary"])
     m.put("mise_en_oeuvre", INTERCONNECTES_IMPLEMENTATION.get(record.get("implementation", "")),
@@ -114,7 +114,7 @@ def to_dcat(record):
     m.put("description", record["public_summary"])
     m.put("publisher", record["organisation"])
     own, fallback = contact(record)
-    m.put_or_derive("contact_point", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("contact_point", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("keyword", record.get("domain_label"))
     m.put_or_derive("theme", None, dcat_vocabulary.theme_iri(record["domain"]),
@@ -214,3 +214,9 @@ def record_completeness(record, required_by_standard):
     """Return the Completeness of a public record for each standard of `required_by_standard` (key -> names)."""
     return [completeness(key, MAPPINGS[key](record), required_by_standard[key])
             for key in ORDER if key in required_by_standard]
+
+
+def is_complete(key, record, required):
+    """Return True when the record, mapped to standard `key`, lacks none of the `required` fields."""
+    missing = {m["field"] for m in MAPPINGS[key](record).missing}
+    return not missing.intersection(required)

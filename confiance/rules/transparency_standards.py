@@ -5,7 +5,9 @@ from whitelisted fields, see confiance.public.records) and returns a `Mapped`:
 the registration in that standard's keys and vocabulary, and the list of the
 standard's required fields our record cannot fill. A missing field is never
 invented: it is left out of the registration and named in `missing`, with the
-reason, so that the export says so.
+reason, so that the export says so. A field read from another fact of the
+record (the service, the organisation's contact, the checks' risk class...)
+is named in `derived`, with what it comes from.
 
 The standards:
 
@@ -51,7 +53,8 @@ class Mapped:
 
 # Where a derived value comes from, said in the export (issue #17: derive, say so, never invent).
 FROM_SERVICE = "Service porteur indiqué dans le registre."
-FROM_ORGANISATION_CONTACT = "Adresse de contact publique de l'organisation (la fiche n'en a pas)."
+FROM_ORGANISATION_CONTACT = "Adresse de contact publique de l'organisation (la fiche et son service n'en ont pas)."
+FROM_SERVICE_CONTACT = "Adresse de contact publique du service porteur (la fiche n'en a pas)."
 FROM_CHECKS = "Classe de risque calculée par les contrôles du règlement sur l'IA (Confiance)."
 FROM_CHECK_REASONS = "Motifs de la classe de risque calculée par les contrôles du règlement sur l'IA."
 FROM_YEARLY_REVIEW = "Date de la prochaine revue annuelle prévue par l'instruction."
@@ -63,10 +66,16 @@ FROM_TECHNIQUE = "Technique indiquée dans la fiche : elle n'apprend pas de donn
 
 
 def contact(record):
-    """Return (the record's contact, the organisation's contact if the record has none)."""
-    own = record.get("contact_email") if record.get("contact_email_from", "record") == "record" else ""
-    fallback = record.get("contact_email") if record.get("contact_email_from") == "organisation" else ""
+    """Return (the record's contact, the service's or organisation's contact if the record has none)."""
+    source = record.get("contact_email_from", "record")
+    own = record.get("contact_email") if source == "record" else ""
+    fallback = record.get("contact_email") if source in ("service", "organisation") else ""
     return own, fallback
+
+
+def contact_origin(record):
+    """Return where a derived contact comes from, said in the export."""
+    return FROM_SERVICE_CONTACT if record.get("contact_email_from") == "service" else FROM_ORGANISATION_CONTACT
 
 
 def revision(record):
@@ -146,7 +155,7 @@ def to_eurocities(record):
     m.put_or_derive("department", None, record.get("service"), FROM_SERVICE, "Le service porteur n'est pas indiqué.")
     m.registration["country"] = "France"
     own, fallback = contact(record)
-    m.put_or_derive("contact_email", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("contact_email", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("description_short", _shorten(record["public_summary"], 150))
     m.registration["website"] = record["url"]
@@ -238,7 +247,7 @@ def to_dutch(record):
     if record["status"] == "retired" and month:
         m.registration["end_date"] = month
     own, fallback = contact(record)
-    m.put_or_derive("contact_email", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("contact_email", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.registration["website"] = record["url"]
     m.registration["publication_category"] = dutch_publication_category(record)
@@ -283,7 +292,7 @@ def to_etalab(record):
     m.put_or_derive("direction_service", None, record.get("service"), FROM_SERVICE,
                     "Le service porteur n'est pas indiqué.")
     own, fallback = contact(record)
-    m.put_or_derive("contact", own, fallback, FROM_ORGANISATION_CONTACT,
+    m.put_or_derive("contact", own, fallback, contact_origin(record),
                     "Ni la fiche ni l'organisation n'ont d'adresse de contact publique.")
     m.put("date_mise_a_jour", record.get("updated_on"))
     m.put("nom_algorithme", record["name"])

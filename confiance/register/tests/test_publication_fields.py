@@ -61,3 +61,17 @@ def test_it_shows_the_publication_fields_on_the_form(client, cast):
     page = client.get(reverse("register:edit", args=[cast.system.pk])).content.decode()
     for name in ("legal_basis", "proportionality", "objection_procedure", "revision_on", "contact_email"):
         assert f'name="{name}"' in page and f'id="id_{name}_aide"' in page, name
+
+
+def test_it_carries_the_publication_fields_and_their_history_in_the_archive(cast):
+    """Restoring is checked field by field on the demo (portability/tests/test_demo_round_trip.py)."""
+    from confiance.portability.archive import export_organisation
+
+    cast.system.objection_procedure = "Écrire au service ; un agent réexamine."
+    cast.system.revision_on = "2027-03-31"
+    cast.system.save()
+    archive = export_organisation(cast.org)
+    fields = next(o["fields"] for o in archive["objects"] if o["model"] == "register.aisystem")
+    assert fields["objection_procedure"].startswith("Écrire") and fields["revision_on"] == "2027-03-31"
+    history = [o["fields"] for o in archive["objects"] if o["model"] == "register.historicalaisystem"]
+    assert history[-1]["objection_procedure"].startswith("Écrire") and history[0]["objection_procedure"] == ""

@@ -112,6 +112,8 @@ def test_it_reports_a_missing_field_for_exactly_the_standards_that_require_it(em
     ({"input_data": ""}, "source_data", transparency_standards.FROM_DATASETS),
     ({"contact_email": "orga@exemple.fr", "contact_email_from": "organisation"}, "contact_email",
      transparency_standards.FROM_ORGANISATION_CONTACT),
+    ({"contact_email": "ecoles@exemple.fr", "contact_email_from": "service"}, "contact_email",
+     transparency_standards.FROM_SERVICE_CONTACT),
     ({"revision_from": "yearly_review"}, "revision_date", transparency_standards.FROM_YEARLY_REVIEW),
 ])
 def test_it_derives_what_the_record_already_says_and_says_so(emptied, field, how):
