@@ -285,9 +285,9 @@ def read_row(line, row, header, schema):
     keep, canonical_row = {}, {}
     for name, raw in get.items():
         canonical_row[name] = _normalise(name, raw, schema, out, keep)
-    for name in fmt.RESTRICTED_COLUMNS.keys() | set(fmt.RESTRICTED_EXTRA):
-        spec = next((f for f in schema["fields"] if f["name"] == name), {})
-        if name in get and not get[name].strip() and spec.get("constraints", {}).get("required"):
+    for spec in schema["fields"]:
+        name = spec["name"]
+        if name not in PUBLIC and name in get and not get[name].strip() and spec.get("constraints", {}).get("required"):
             out.warn(name, "valeur attendue par le schéma, absente (champ réservé aux membres).")
     fields = fmt.row_to_fields(canonical_row, schema)
     kind = organisation_kind(get.get("Type_de_collectivite", ""))

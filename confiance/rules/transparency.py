@@ -83,7 +83,8 @@ PUBLIC_FIELDS = (
 # that a new model field is classified on purpose, not by accident).
 PRIVATE_FIELDS = (
     "id", "organisation", "service", "owner", "steward", "created_by", "created_at",
-    "team_size", "team_women", "search_text", "import_note",
+    "team_size", "team_women", "search_text",
+    "import_note",  # columns of an imported file that match no field (issue #13)
 )
 
 EXPLANATION_CITATION = Citation(CRPA, "art. L311-3-1 et R311-3-1-2")
