@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from confiance.checks.inputs import charter_for
-from confiance.core.site import absolute_url
+from confiance.core.site import absolute_url, site_url
 from confiance.public import review_bridge
 from confiance.register.choices import (
     DataAccess,
@@ -97,7 +97,7 @@ def _url_patterns(site_url, organisation_slug):
 
 def system_urls(organisation_slug, pk):
     urls = {key: pattern.replace(str(_PK_MARK), str(pk))
-            for key, pattern in _url_patterns(settings.SITE_URL, organisation_slug).items()}
+            for key, pattern in _url_patterns(site_url(), organisation_slug).items()}
     return {"url": urls["url"], "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, urls["url"])), "json_url": urls["json_url"],
             "request_url": urls["request_url"], "notice_json_url": urls["notice_json_url"]}
 

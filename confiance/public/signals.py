@@ -57,7 +57,7 @@ def version_on_profile(sender, instance, raw=False, **kwargs):
 def version_on_service(sender, instance, raw=False, **kwargs):
     # A service's public contact appears on its records' pages that have none of their own (issue #17).
     if not raw:
-        for system in instance.ai_systems.filter(status__in=transparency.PUBLIC_STATUSES):
+        for system in public_systems(instance.organisation).filter(service=instance):
             publish_version(system)
 
 
