@@ -85,12 +85,12 @@ def test_it_reads_and_changes_the_publication_fields(client, cast):
     body = client.patch(f"/api/systems/{cast.system.pk}", json.dumps({
         "proportionality": "Les capteurs évitent des trajets inutiles.", "revision_on": "2027-01-15",
         "use_type": "prescriptive", "decisions_per_year": 0,
-    }), content_type="application/json", **_auth(cast.steward)).json()
+    }), content_type="application/json", **_auth(cast.steward), **_if_match(cast.system)).json()
     assert body["proportionality"].startswith("Les capteurs") and body["revision_on"] == "2027-01-15"
     cast.system.refresh_from_db()
     assert cast.system.use_type == "prescriptive" and cast.system.decisions_per_year == 0
     refused = client.patch(f"/api/systems/{cast.system.pk}", json.dumps({"use_type": "magique"}),
-                           content_type="application/json", **_auth(cast.steward))
+                           content_type="application/json", **_auth(cast.steward), **_if_match(cast.system))
     assert refused.status_code == 422 and "use_type" in refused.json()["errors"]
     schema = client.get("/api/openapi.json").json()["components"]["schemas"]["AISystemOut"]["properties"]
     assert {"legal_basis", "objection_procedure", "revision_on", "contact_email"} <= set(schema)
