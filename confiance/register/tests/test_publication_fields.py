@@ -60,7 +60,7 @@ def test_it_shows_the_publication_fields_on_the_form(client, cast):
     client.force_login(cast.steward)
     page = client.get(reverse("register:edit", args=[cast.system.pk])).content.decode()
     for name in ("legal_basis", "proportionality", "objection_procedure", "revision_on", "contact_email"):
-        assert f'name="{name}"' in page and f'id="id_{name}_aide"' in page, name
+        assert f'name="{name}"' in page and f'aria-describedby="id_{name}_helptext"' in page, name
 
 
 def test_it_carries_the_publication_fields_and_their_history_in_the_archive(cast):
