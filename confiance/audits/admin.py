@@ -9,6 +9,9 @@ class BiasAuditAdmin(SimpleHistoryAdmin):
     list_display = ["system", "file_name", "rows", "created_at"]
     readonly_fields = ["report", "source", "spec"]
 
+    def has_add_permission(self, request):
+        return False  # an audit comes from a run of the engine, never typed in
+
 
 @admin.register(CarbonEstimate)
 class CarbonEstimateAdmin(SimpleHistoryAdmin):
@@ -18,3 +21,6 @@ class CarbonEstimateAdmin(SimpleHistoryAdmin):
 @admin.register(CarbonMeasurement)
 class CarbonMeasurementAdmin(SimpleHistoryAdmin):
     list_display = ["system", "part", "command", "energy_kwh", "emissions_kg", "measured_at"]
+
+    def has_add_permission(self, request):
+        return False  # a measurement comes from `confiance carbon measure`, never typed in

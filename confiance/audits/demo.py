@@ -41,6 +41,24 @@ ESTIMATES = {
         "inference": {"requests_per_month": 2_000, "wh_per_request": 0.01},
         "storage": {"terabytes": 0.05, "medium": "ssd", "copies": 3},
     },
+    # seeds/004 (document 8): personalised water-saving predictions from smart meters, computed monthly.
+    "Econom IA": {
+        "training": {"watts": 65, "hours": 4, "runs_per_year": 4},
+        "inference": {"requests_per_month": 50_000, "wh_per_request": 0.002},
+        "storage": {"terabytes": 1, "medium": "hdd", "copies": 3},
+    },
+    # seeds/001: video analytics for the crisis room, on GPUs, without biometrics.
+    "Aide à la décision en salle de crise": {
+        "training": {"hardware": "nvidia-l4", "devices": 2, "hours": 48, "runs_per_year": 1},
+        "inference": {"requests_per_month": 2_000_000, "wh_per_request": 0.05},
+        "storage": {"terabytes": 20, "medium": "hdd", "copies": 2},
+    },
+    # seeds/001, part 4: water meters on the network that spot leaks.
+    "Détection des fuites": {
+        "training": {"watts": 65, "hours": 3, "runs_per_year": 12},
+        "inference": {"requests_per_month": 100_000, "wh_per_request": 0.001},
+        "storage": {"terabytes": 0.5, "medium": "hdd", "copies": 3},
+    },
 }
 BIAS_AUDITS = {
     "Aide au rapprochement des demandes et des places en crèche": AuditSpec(

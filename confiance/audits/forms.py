@@ -107,14 +107,17 @@ class CarbonEstimateForm(forms.Form):
         self.fields["training_hardware"].choices = [("", "Autre (indiquer la puissance)")] + [
             (key, label) for key, (label, _) in carbon.GPUS.items()]
 
-    def carbon_input(self):
+    def carbon_input(self, previous=None):
+        """Return the rules' CarbonInput; a training energy measured earlier is kept unless hours are given."""
         d = self.cleaned_data
         country, pue = d.get("country") or "FRA", d.get("pue") or None
         provider, _, model = (d.get("llm") or "").partition("/")
+        measured = ((previous or {}).get("training") or {}).get("measured_kwh_per_run")
         return carbon_input({
             "training": {"hardware": d.get("training_hardware") or "", "watts": d.get("training_watts"),
                          "devices": d.get("training_devices") or 1, "hours": d.get("training_hours") or 0,
-                         "runs_per_year": d.get("training_runs_per_year") or 1, "country": country, "pue": pue},
+                         "runs_per_year": d.get("training_runs_per_year") or 1, "country": country, "pue": pue,
+                         "measured_kwh_per_run": None if d.get("training_hours") else measured},
             "inference": {"requests_per_month": d.get("requests_per_month") or 0, "llm_provider": provider,
                           "llm_model": model, "output_tokens": d.get("output_tokens") or 0,
                           "wh_per_request": d.get("wh_per_request"), "country": country, "pue": pue},

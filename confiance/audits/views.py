@@ -89,7 +89,7 @@ def carbon_edit(request, pk):
     form = CarbonEstimateForm(request.POST or None, initial=initial_from(current.inputs) if current else None)
     if request.method == "POST" and form.is_valid():
         try:
-            carbon_records.save_estimate(system, form.carbon_input(), request.user)
+            carbon_records.save_estimate(system, form.carbon_input(current.inputs if current else None), request.user)
         except CarbonInputError as exc:
             form.add_error(None, str(exc))
         else:

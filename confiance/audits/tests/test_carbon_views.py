@@ -56,3 +56,15 @@ def test_it_lets_only_editors_change_the_estimate(client, cast):
     client.login(username="etranger", password=PASSWORD)
     assert client.get(f"/registre/audits/{cast.system.pk}/carbone/").status_code == 404
     assert not CarbonEstimate.objects.exists()
+
+
+def test_it_keeps_a_measured_training_when_the_form_gives_no_hours(client, cast):
+    from confiance.audits.carbon import carbon_input, save_estimate
+
+    save_estimate(cast.system, carbon_input({"training": {"measured_kwh_per_run": 2.0, "runs_per_year": 3}}))
+    client.login(username="referent", password=PASSWORD)
+    form = {**FORM, "training_hardware": "", "training_hours": "", "training_runs_per_year": "3"}
+    assert client.post(f"/registre/audits/{cast.system.pk}/carbone/modifier/", form).status_code == 302
+    estimate = CarbonEstimate.objects.get()
+    assert estimate.inputs["training"]["measured_kwh_per_run"] == 2.0
+    assert [p["name"] for p in estimate.result["parts"]] == ["training", "inference", "storage"]

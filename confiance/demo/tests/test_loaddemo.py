@@ -41,6 +41,7 @@ def test_it_adds_the_audits_so_that_laws_4_and_10_are_met():
     sensors = AISystem.objects.get(name__startswith="Points d'apport volontaire")
     outcomes = dict(LawOutcome.objects.filter(system=sensors).values_list("number", "outcome"))
     assert outcomes[4] == "met" and not {"to_do", "violated"} & set(outcomes.values())
+    assert not LawOutcome.objects.filter(number=4).exclude(outcome="met").exists()  # every record is estimated
     creche = AISystem.objects.get(name__startswith="Aide au rapprochement")
     assert LawOutcome.objects.get(system=creche, number=10).outcome == "met"
     audit = BiasAudit.objects.get(system=creche)
