@@ -262,7 +262,10 @@ for _name, _text in (
     ("cnil_biometric_vulnerable", "La réponse dit elle-même que des personnes vulnérables sont concernées."),
     ("cnil_social_support", "Les personnes accompagnées socialement sont en situation de vulnérabilité."),
 ):
-    _add(f"vulnerable_from_{_name}", _yes(_name), "vulnerable_people", _wp248(7), _text)
+    # Employees and pupils are vulnerable *data subjects* (WP248, criterion 7): the criterion needs
+    # data about them, so a sensor network that agents merely use does not meet it.
+    premises = _yes(_name, "personal_data") if _name in ("concerns_agents", "concerns_pupils") else _yes(_name)
+    _add(f"vulnerable_from_{_name}", premises, "vulnerable_people", _wp248(7), _text)
 for _name in ("worker_management", "cnil_hr_profiling", "cnil_employee_monitoring", "cnil_professional_alerts"):
     _add(f"agents_from_{_name}", _yes(_name), "concerns_agents", _ai_act("annexe III, point 4 b)")
          if _name == "worker_management" else _cnil({"cnil_hr_profiling": 3, "cnil_employee_monitoring": 4,

@@ -218,8 +218,10 @@ CASES = [
     C("cnil-ia-crisis-room-video", "CNIL IA + AI Act notes", {"domain": "public_safety",
       "technique": "computer_vision", "systematic_monitoring": True, "large_scale": True}, "minimal", True, True,
       "art. 35, § 3, c)", "critère 3"),
-    C("cnil-ia-agents-assistant-no-data", "CNIL IA", {"domain": "administration", "technique": "generative",
-      "people_affected_agents": True}, "transparency", False, True, "art. 50, § 2", "art. 2, § 1"),
+    # WP248 criterion 7 concerns vulnerable *data subjects*: agents who only use a tool that holds no data
+    # about them are not, so no referral is forced (the committee may still be seized).
+    C("cnil-ia-agents-assistant-no-data", "CNIL IA + WP248 critère 7", {"domain": "administration",
+      "technique": "generative", "people_affected_agents": True}, "transparency", False, False, "art. 50, § 2"),
     C("cnil-ia-agents-assistant", "CNIL IA + WP248 critère 7", {"domain": "administration",
       "technique": "generative", "people_affected_agents": True, "personal_data": True}, "transparency", True, True,
       "critère 7",

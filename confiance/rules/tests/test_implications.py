@@ -41,7 +41,7 @@ EXAMPLES = [
     pytest.param({"remote_biometric_identification": True, "publicly_accessible_space": True},
                  {"systematic_monitoring"}, id="identification-in-public"),
     pytest.param({"minors_data": True}, {"vulnerable_people"}, id="minors"),
-    pytest.param({"concerns_pupils": True}, {"vulnerable_people"}, id="pupils"),
+    pytest.param({"concerns_pupils": True, "personal_data": True}, {"vulnerable_people"}, id="pupils"),
     pytest.param({"asylum_visa_examination": True}, {"acts_for_migration_authority", "vulnerable_people"},
                  id="asylum-gate"),
 ]
