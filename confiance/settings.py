@@ -100,6 +100,15 @@ AUTH_USER_MODEL = "accounts.Person"
 AUTHENTICATION_BACKENDS = env_list(
     "AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]
 )
+# Sign-in through ProConnect (OpenID Connect; confiance/accounts/oidc.py, docs/deploy.md): on when
+# OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set. LOCAL_ACCOUNTS=False leaves ProConnect as the only way in.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = env_secret("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = env_str("OIDC_SCOPES", "openid email given_name usual_name siret uid")
+OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "")
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "ProConnect")
+LOCAL_ACCOUNTS = env_bool("LOCAL_ACCOUNTS", True)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:dashboard"
 LOGOUT_REDIRECT_URL = "login"
