@@ -173,6 +173,11 @@ ACCESSIBILITY_AUDIT_DATE = env_str("ACCESSIBILITY_AUDIT_DATE", "")
 # The one background runner (docs/architecture.md, decision 0009): Django's tasks framework
 # (django-tasks backport) on its database backend; `db_worker` runs the tasks (`make run` starts it).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker's own schedule ("command=cron; ..."; confiance/jobs/schedule.py) and how many times a task
+# whose worker died (no heartbeat for a minute) is put back in the queue before it is marked failed.
+JOBS_SCHEDULE = env_str("JOBS_SCHEDULE", "")
+JOBS_KILLED_RETRIES = env_int("JOBS_KILLED_RETRIES", 1)
+JOBS_WORKER_TIMEOUT = env_int("JOBS_WORKER_TIMEOUT", 60)
 
 LOGGING = {
     "version": 1,
