@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.django_client import OAuth
-from authlib.jose import JsonWebKey, jwt
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth import views as auth_views
@@ -23,6 +22,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from joserfc import jwt
+from joserfc.jwk import KeySet
 
 from confiance.accounts.models import Organisation, Person
 
@@ -62,10 +63,9 @@ def userinfo(oidc, token):
     response = oidc.get(metadata["userinfo_endpoint"], token=token)
     response.raise_for_status()
     if response.headers.get("Content-Type", "").startswith("application/jwt"):
-        keys = JsonWebKey.import_key_set(oidc.fetch_jwk_set())
-        claims = jwt.decode(response.text, keys)
-        claims.validate()
-        return dict(claims)
+        token = jwt.decode(response.text, KeySet.import_key_set(oidc.fetch_jwk_set()))
+        jwt.JWTClaimsRegistry().validate(token.claims)  # expiry and not-before
+        return dict(token.claims)
     return response.json()
 
 
