@@ -23,7 +23,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from joserfc import jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
+from requests import RequestException
 
 from confiance.accounts.models import Organisation, Person
 
@@ -146,7 +148,7 @@ def proconnect_callback(request):
         person = person_for(claims)
     except SignInRefused as refusal:
         return _refused(request, refusal.kind, **refusal.context)
-    except (OAuthError, KeyError, ValueError) as error:
+    except (OAuthError, JoseError, RequestException, KeyError, ValueError) as error:
         return _refused(request, "failed", status=400, error=str(error))
     auth.login(request, person, backend="django.contrib.auth.backends.ModelBackend")
     request.session["oidc_id_token"] = token.get("id_token", "")
