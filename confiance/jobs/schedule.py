@@ -82,6 +82,16 @@ def plan(now=None):
     return created
 
 
+def queue_now(command):
+    """Queue `command` (a Confiance command line) to run on a worker as soon as one is free; return its run."""
+    parse(f"{command}=* * * * *")  # the same check as a schedule entry
+    with transaction.atomic():
+        run = ScheduledRun.objects.create(command=command, due_at=timezone.now())
+        result = run_scheduled.enqueue(run_id=run.pk)
+        ScheduledRun.objects.filter(pk=run.pk).update(task_id=str(result.id))
+    return run
+
+
 @task()
 def run_scheduled(run_id):
     """Run one occurrence of a scheduled command, keep its output, then plan the following one."""

@@ -52,3 +52,18 @@ def test_it_runs_the_command_keeps_its_output_and_plans_the_next(settings):
     done = ScheduledRun.objects.order_by("due_at").first()
     assert done.status == "succeeded" and done.finished_at and done.output
     assert ScheduledRun.objects.filter(status="queued", due_at__gt=done.due_at).count() == 1
+
+
+def test_it_queues_a_command_for_the_worker_from_the_command_line(capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("queuecommand", "sendreminders")
+    assert "en file d'attente" in capsys.readouterr().out
+    run = ScheduledRun.objects.get()
+    assert run.status == "queued"
+    assert run_queued() == 1
+    run.refresh_from_db()
+    assert run.status == "succeeded"
+    with pytest.raises(CommandError, match="n'est pas une commande de Confiance"):
+        call_command("queuecommand", "flush")
+    assert ScheduledRun.objects.count() == 1
