@@ -120,6 +120,11 @@ def _free_username(wanted):
     return name
 
 
+def _public_url(name):
+    """Return the absolute URL of `name` at SITE_URL: behind a proxy the request may not know it is https."""
+    return settings.SITE_URL.rstrip("/") + reverse(name)
+
+
 def _refused(request, kind, status=403, **context):
     return render(request, "accounts/oidc_refused.html", {"kind": kind, **context}, status=status)
 
@@ -132,7 +137,7 @@ def proconnect_login(request):
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         request.session["oidc_next"] = next_url
     extra = {"acr_values": settings.OIDC_ACR_VALUES} if settings.OIDC_ACR_VALUES else {}
-    return client().authorize_redirect(request, request.build_absolute_uri(reverse("proconnect_callback")), **extra)
+    return client().authorize_redirect(request, _public_url("proconnect_callback"), **extra)
 
 
 def proconnect_callback(request):
@@ -164,7 +169,7 @@ def logout(request):
         end_session = client().load_server_metadata().get("end_session_endpoint")
         if end_session:
             query = urlencode({"id_token_hint": id_token, "state": secrets.token_urlsafe(16),
-                               "post_logout_redirect_uri": request.build_absolute_uri(reverse(settings.LOGOUT_REDIRECT_URL))})
+                               "post_logout_redirect_uri": _public_url(settings.LOGOUT_REDIRECT_URL)})
             return redirect(f"{end_session}?{query}")
     return redirect(settings.LOGOUT_REDIRECT_URL)
 

@@ -13,7 +13,7 @@ SIRET_UNKNOWN = "21750001600019"
 
 
 @pytest.fixture
-def provider(settings, monkeypatch):
+def provider(settings, monkeypatch, live_server):
     monkeypatch.setenv("AUTHLIB_INSECURE_TRANSPORT", "1")  # the test provider speaks plain http on localhost
     users = [
         User(sub="agent-claire", claims={"email": "claire.martin@montpellier3m.fr", "given_name": "Claire",
@@ -24,6 +24,7 @@ def provider(settings, monkeypatch):
         settings.OIDC_DISCOVERY_URL = f"http://localhost:{server.server_port}"
         settings.OIDC_CLIENT_ID = "confiance-test"
         settings.OIDC_CLIENT_SECRET = "secret-de-test"
+        settings.SITE_URL = live_server.url  # the redirect URIs are built on the public address
         yield server
 
 
