@@ -13,7 +13,7 @@ run: install migrate demo serve
 
 dev: install migrate demo
 	@echo "Confiance (développement, rechargement automatique) : http://$(HOST):$(PORT)/"
-	@$(PY) manage.py db_worker --reload --queue-name '*' -v 0 & WORKER=$$!; \
+	@$(PY) manage.py runworker --reload --queue-name '*' -v 0 & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	DEBUG=True $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -57,7 +57,7 @@ serve: install
 	@$(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 worker: install
-	$(PY) manage.py db_worker --queue-name '*'
+	$(PY) manage.py runworker --queue-name '*'
 
 bench: install-test
 	$(PY) bench/register.py

@@ -120,6 +120,15 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# Sign-in through ProConnect (OpenID Connect; confiance/accounts/oidc.py, docs/deploy.md): on when
+# OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set. LOCAL_ACCOUNTS=False leaves ProConnect as the only way in.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = env_secret("OIDC_CLIENT_SECRET", "")
+OIDC_SCOPES = env_str("OIDC_SCOPES", "openid email given_name usual_name siret uid")
+OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "")
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "ProConnect")
+LOCAL_ACCOUNTS = env_bool("LOCAL_ACCOUNTS", True)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -213,6 +222,11 @@ CATALOGUE_FETCH_TIMEOUT = env_int("CATALOGUE_FETCH_TIMEOUT", 30)
 # The one background runner (docs/architecture.md, decision 0009): Django's tasks framework
 # (django-tasks backport) on its database backend; `db_worker` runs the tasks (`make run` starts it).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker's own schedule ("command=cron; ..."; confiance/jobs/schedule.py) and how many times a task
+# whose worker died (no heartbeat for a minute) is put back in the queue before it is marked failed.
+JOBS_SCHEDULE = env_str("JOBS_SCHEDULE", "")
+JOBS_KILLED_RETRIES = env_int("JOBS_KILLED_RETRIES", 1)
+JOBS_WORKER_TIMEOUT = env_int("JOBS_WORKER_TIMEOUT", 60)
 
 LOGGING = {
     "version": 1,

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from confiance.accounts import oidc
 from confiance.api.api import api
 from confiance.core import views as core_views
 from confiance.core.health import health
@@ -16,8 +16,10 @@ handler400 = "confiance.core.views.bad_request"
 
 urlpatterns = [
     path("", core_views.home, name="home"),
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("connexion/", oidc.LoginView.as_view(), name="login"),
+    path("connexion/proconnect/", oidc.proconnect_login, name="proconnect_login"),
+    path("connexion/proconnect/retour/", oidc.proconnect_callback, name="proconnect_callback"),
+    path("deconnexion/", oidc.logout, name="logout"),
     path("registre/", include("confiance.register.urls")),
     path("bibliotheque/", include("confiance.library.urls")),
     path("registre/controles/", include("confiance.checks.urls")),

@@ -33,6 +33,10 @@ class OrganisationGroupAdmin(SimpleHistoryAdmin):
 @admin.register(Person)
 class PersonAdmin(UserAdmin, SimpleHistoryAdmin):
     inlines = [MembershipInline]
+    # People who signed in with ProConnect and wait for a role: filter by "organisation demandée".
+    list_filter = [*UserAdmin.list_filter, "requested_organisation"]
+    readonly_fields = ["oidc_subject"]
+    fieldsets = [*UserAdmin.fieldsets, ("ProConnect", {"fields": ["oidc_subject", "requested_organisation"]})]
 
 
 @admin.register(ApiToken)

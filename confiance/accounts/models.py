@@ -99,6 +99,15 @@ class Service(models.Model):
 class Person(AbstractUser):
     """Someone who logs in: an agent, a steward, a DPO, a committee member..."""
 
+    # Sign-in through ProConnect (docs/deploy.md): the provider's stable subject, and the organisation a
+    # first sign-in attached the person to while they wait for its administrators to grant a role.
+    oidc_subject = models.CharField("identifiant ProConnect", max_length=255, unique=True, null=True, blank=True,
+                                    editable=False)
+    requested_organisation = models.ForeignKey(
+        "Organisation", verbose_name="organisation demandée", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="requesting_people",
+        help_text="Organisation de la personne à sa première connexion ProConnect, en attente d'un rôle.",
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from confiance.jobs.models import Job
+from confiance.jobs.models import Job, ScheduledRun, WorkerBeat
 
 
 @admin.register(Job)
@@ -13,4 +13,25 @@ class JobAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    """The worker's schedule (JOBS_SCHEDULE): each occurrence, its status and its output."""
+
+    list_display = ["command", "due_at", "status", "finished_at"]
+    list_filter = ["status", "command"]
+    readonly_fields = [f.name for f in ScheduledRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WorkerBeat)
+class WorkerBeatAdmin(admin.ModelAdmin):
+    list_display = ["worker_id", "host", "pid", "started_at", "seen_at"]
+    readonly_fields = [f.name for f in WorkerBeat._meta.fields]
+
+    def has_add_permission(self, request):
         return False

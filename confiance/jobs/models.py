@@ -16,6 +16,7 @@ class Job(models.Model):
         RUNNING = "running", "En cours"
         SUCCEEDED = "succeeded", "Terminée"
         FAILED = "failed", "Échouée"
+        CANCELLED = "cancelled", "Annulée"
 
     kind = models.CharField("type", max_length=60, help_text="What the job does, e.g. catalogue.harvest.")
     label = models.CharField("intitulé", max_length=200)
@@ -37,6 +38,8 @@ class Job(models.Model):
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     started_at = models.DateTimeField("commencée le", null=True, blank=True)
     finished_at = models.DateTimeField("finie le", null=True, blank=True)
+    # Set by `confiance.jobs.control.cancel` on a running job; its next progress report stops it.
+    cancel_requested_at = models.DateTimeField("annulation demandée le", null=True, blank=True)
 
     class Meta:
         verbose_name = "tâche de fond"
@@ -51,7 +54,7 @@ class Job(models.Model):
 
     @property
     def is_finished(self):
-        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED, self.Status.CANCELLED)
 
     @property
     def percent(self):
@@ -61,3 +64,50 @@ class Job(models.Model):
         if not self.total:
             return None
         return min(100, round(100 * self.done / self.total))
+
+
+class WorkerBeat(models.Model):
+    """A worker started by `runworker` says it is alive every few seconds; a silent one is presumed dead.
+
+    `confiance.jobs.control.recover_abandoned` retries or fails the tasks a dead worker left "running".
+    """
+
+    worker_id = models.CharField("identifiant", max_length=64, primary_key=True)
+    host = models.CharField("machine", max_length=200)
+    pid = models.PositiveIntegerField("processus")
+    started_at = models.DateTimeField("démarré le", auto_now_add=True)
+    seen_at = models.DateTimeField("vu le")
+
+    class Meta:
+        verbose_name = "processus de fond"
+        verbose_name_plural = "processus de fond"
+
+    def __str__(self):
+        return self.worker_id
+
+
+class ScheduledRun(models.Model):
+    """One occurrence of a command of the worker's schedule (JOBS_SCHEDULE); unique, so it runs once."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Prévue"
+        RUNNING = "running", "En cours"
+        SUCCEEDED = "succeeded", "Terminée"
+        FAILED = "failed", "Échouée"
+
+    command = models.CharField("commande", max_length=200)
+    due_at = models.DateTimeField("prévue le")
+    status = models.CharField("statut", max_length=20, choices=Status.choices, default=Status.QUEUED)
+    output = models.TextField("sortie", blank=True)
+    task_id = models.CharField("identifiant de la tâche", max_length=64, blank=True)
+    started_at = models.DateTimeField("commencée le", null=True, blank=True)
+    finished_at = models.DateTimeField("finie le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "exécution planifiée"
+        verbose_name_plural = "exécutions planifiées"
+        ordering = ["-due_at", "command"]
+        constraints = [models.UniqueConstraint(fields=["command", "due_at"], name="unique_scheduled_run")]
+
+    def __str__(self):
+        return f"{self.command} ({self.due_at:%d/%m/%Y %H:%M})"

@@ -39,6 +39,10 @@ class JobFailed(Exception):
     """Stop a job with a message for the user (in French); nothing else is shown of the error."""
 
 
+class JobCancelled(Exception):
+    """Raised inside a running job when someone cancelled it (confiance.jobs.control.cancel)."""
+
+
 class Progress:
     """The running job as its task sees it: `report()` progress, read `job` for its fields."""
 
@@ -58,7 +62,10 @@ class Progress:
         if force or total is not None or message is not None or now - self._last >= REPORT_EVERY_SECONDS \
                 or (job.total and done >= job.total):
             self._last = now
-            Job.objects.filter(pk=job.pk).update(done=job.done, total=job.total, message=job.message)
+            written = Job.objects.filter(pk=job.pk, cancel_requested_at__isnull=True).update(
+                done=job.done, total=job.total, message=job.message)
+            if not written:
+                raise JobCancelled()
 
 
 def job_task(func):
@@ -71,11 +78,17 @@ def job_task(func):
 
     def run(job_id, **kwargs):
         job = Job.objects.get(pk=job_id)
+        if job.cancel_requested_at is not None or job.status == Job.Status.CANCELLED:
+            _finish(job, Job.Status.CANCELLED, message="Tâche annulée avant son début.")
+            return None
         Job.objects.filter(pk=job_id).update(status=Job.Status.RUNNING, started_at=timezone.now())
         job.status = Job.Status.RUNNING
         progress = Progress(job)
         try:
             result = func(progress, **kwargs)
+        except JobCancelled:
+            _finish(job, Job.Status.CANCELLED, message="Tâche annulée en cours de route.")
+            return None
         except JobFailed as exc:
             _finish(job, Job.Status.FAILED, message=str(exc))
             return None

@@ -1,10 +1,13 @@
 """The job pages: the organisation's recent jobs, and one job's progress (refreshes itself without JavaScript)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import can, member_organisations
+from confiance.jobs.control import cancel
 from confiance.jobs.models import Job
 
 REFRESH_SECONDS = 2
@@ -29,3 +32,15 @@ def job_list(request):
     jobs = Job.objects.filter(organisation_id__in=member_organisations(request.user)).select_related("organisation")
     visible = [j for j in jobs[:200] if j.started_by_id == request.user.pk or can(request.user, j.action, j.organisation_id)]
     return render(request, "jobs/list.html", {"jobs": visible[:50]})
+
+
+@require_POST
+@login_required
+def job_cancel(request, pk):
+    """Cancel a job (who may follow it may cancel it); a running one stops at its next progress report."""
+    job = _get_job_for_user(request, pk)
+    if cancel(job):
+        messages.success(request, "L'annulation est demandée : la tâche s'arrête dès que possible.")
+    else:
+        messages.info(request, "Cette tâche est déjà finie.")
+    return redirect(job)

@@ -63,6 +63,9 @@ def test_it_serves_with_gunicorn_and_runs_tasks_with_its_worker(tmp_path):
                 break
             time.sleep(0.5)
         assert done == "succeeded"
+        queued = subprocess.run([*manage, "queuecommand", "sendreminders", "--wait", "60"], cwd=ROOT, env=env,
+                                capture_output=True, text=True)
+        assert queued.returncode == 0 and "Terminée" in queued.stdout, queued.stderr
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0

@@ -1,6 +1,6 @@
 """`confiance serve`: the production server (gunicorn, static files by WhiteNoise) and the task worker, together.
 
-`make run` ends with it. On a real server, run gunicorn and `db_worker` as two systemd
+`make run` ends with it. On a real server, run gunicorn and `runworker` as two systemd
 units instead (docs/deploy.md); this command is the one-machine form of the same two.
 """
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
                      "--workers", str(workers), "--log-level", "warning", "--graceful-timeout", "10",
                      "--chdir", str(settings.BASE_DIR)]]
         if not no_worker:
-            commands.append([python, str(settings.BASE_DIR / "manage.py"), "db_worker", "--queue-name", "*",
+            commands.append([python, str(settings.BASE_DIR / "manage.py"), "runworker", "--queue-name", "*",
                              "--no-reload", "-v", "0"])
         processes = [subprocess.Popen(c) for c in commands]
         stopping = []
