@@ -15,11 +15,12 @@ So nothing is lost and the history never shows a revert nobody made. The fields
 come from the form itself: a field added to a model's form is covered at once.
 """
 
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django import forms
-from django.forms.widgets import ChoiceWidget
 from django.db import transaction
+from django.forms.widgets import ChoiceWidget
 
 SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"
 

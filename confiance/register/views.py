@@ -10,8 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
-from confiance.core import concurrency
-from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
 from confiance.accounts.permissions import (
     Action,
     can,
@@ -20,6 +18,8 @@ from confiance.accounts.permissions import (
     require,
     visible_filter,
 )
+from confiance.core import concurrency
+from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
 from confiance.portability.archive import export_organisation
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.forms import AISystemForm, RegisterFilterForm
