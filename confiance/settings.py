@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",  # before the page cache, so cached pages carry the policy too
+    "confiance.core.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "confiance.public.cache.CachedPublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
