@@ -86,4 +86,4 @@ def test_it_refuses_a_null_character_in_the_body_or_the_query(client, cast):
     assert response.status_code == 422 and "vendor" in response.json()["errors"]
     assert _unchanged(cast)
     response = client.get("/api/systems", {"q": "a\x00b"}, **_auth(cast.dpo))
-    assert response.status_code == 422 and "q" in response.json()["errors"]
+    assert response.status_code == 400 and "caractère nul" in response.json()["message"]
