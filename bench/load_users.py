@@ -18,6 +18,7 @@ FIELDS = ["vendor", "product", "model_name", "hosting_provider", "licence"]
 ACKS = []
 CONFLICTS = [0]
 STOPPING = [False]  # at the end, writers finish the edit under way and start no other
+IN_FLIGHT = [0]  # PATCHes sent and not yet answered
 
 
 class PublicReader(FastHttpUser):
@@ -69,11 +70,15 @@ class ApiWriter(FastHttpUser):
         self.sequence += 1
         value = f"w{self.number}-{self.sequence}"
         for _ in range(20):
+            if STOPPING[0]:
+                return
             read = self.client.get(f"/api/systems/{system}", headers=headers, name="/api/systems/[id] GET")
             etag = read.headers.get("ETag")
+            IN_FLIGHT[0] += 1
             with self.client.request("PATCH", f"/api/systems/{system}", json={field: value},
                                      headers={**headers, "If-Match": etag or ""}, catch_response=True,
                                      name="/api/systems/[id] PATCH") as response:
+                IN_FLIGHT[0] -= 1
                 if response.status_code == 200:
                     version = int(response.headers["ETag"].strip('"'))
                     ACKS.append({"system": system, "field": field, "value": value, "version": version})
@@ -97,7 +102,10 @@ def main():
     runner.start(readers + writers, spawn_rate=50)
     gevent.sleep(CONFIG["seconds"])
     STOPPING[0] = True
-    gevent.sleep(10)  # let every PATCH under way get its answer, so each acknowledged write is known
+    drain_until = time.perf_counter() + 120  # let every PATCH under way get its answer
+    gevent.sleep(1)
+    while IN_FLIGHT[0] and time.perf_counter() < drain_until:
+        gevent.sleep(0.2)
     runner.quit()
     elapsed = time.perf_counter() - started
     time.sleep(0.5)
@@ -108,7 +116,7 @@ def main():
     print(json.dumps({
         "requests": total.num_requests, "rps": total.num_requests / elapsed,
         "p95_ms": total.get_response_time_percentile(0.95), "p50_ms": total.get_response_time_percentile(0.5),
-        "errors": errors, "conflicts": CONFLICTS[0],
+        "errors": errors, "conflicts": CONFLICTS[0], "unanswered_patches": IN_FLIGHT[0],
         "errors_detail": {str(k): v.occurrences for k, v in list(env.stats.errors.items())[:5]},
     }))
 

@@ -16,7 +16,7 @@ from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, can, member_organisations, organisations_where, visible_filter
 from confiance.api import errors
 from confiance.api.auth import BearerToken, session_auth
-from confiance.api.errors import ERRORS, BoundedLimitOffset, StrictJSONParser
+from confiance.api.errors import ERRORS, BoundedLimitOffset, StrictJSONParser, french_message
 from confiance.api.schemas import AISystemIn, AISystemOut, AISystemPatch, CompletenessOut, ErrorOut, OrganisationOut
 from confiance.core.concurrency import etag, form_data, parse_version, version_of
 from confiance.register.forms import AISystemForm
@@ -39,7 +39,7 @@ def french_validation_error(request, exc):
     errors = {}
     for error in exc.errors:
         field = ".".join(str(part) for part in error.get("loc", [])[1:]) or "requête"
-        errors.setdefault(field, []).append(f"Valeur invalide ({error.get('type', 'erreur')}).")
+        errors.setdefault(field, []).append(french_message(error))
     return api.create_response(
         request, {"message": "La requête n'est pas valide : rien n'a été enregistré.", "errors": errors},
         status=422,

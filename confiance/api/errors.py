@@ -43,6 +43,8 @@ def _check_text(value, path):
     if isinstance(value, str):
         if has_lone_surrogate(value):
             raise BadBody(path or "corps", "Ce texte contient un caractère invalide (demi-caractère UTF-16 isolé).")
+        if "\x00" in value:
+            raise BadBody(path or "corps", "Ce texte contient un caractère nul (\\u0000), refusé.")
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_text(key, path)
@@ -77,9 +79,9 @@ class BoundedLimitOffset(LimitOffsetPagination):
 class UnknownParameters(HttpError):
     """Query parameters the operation does not know: a misspelt filter must not silently list everything."""
 
-    def __init__(self, names):
+    def __init__(self, names, reason="Paramètre inconnu."):
         super().__init__(422, "unknown parameters")
-        self.names = names
+        self.names, self.reason = names, reason
 
 
 def refuse_unknown_query(request, *known):
@@ -87,6 +89,26 @@ def refuse_unknown_query(request, *known):
     unknown = sorted(set(request.GET) - set(known))
     if unknown:
         raise UnknownParameters(unknown)
+    null = sorted(name for name, values in request.GET.lists() if any("\x00" in v for v in values))
+    if null:
+        raise UnknownParameters(null, "Ce paramètre contient un caractère nul (%00), refusé.")
+
+
+MESSAGES = {
+    "missing": "Champ obligatoire.",
+    "int_parsing": "Nombre entier attendu.", "int_type": "Nombre entier attendu.",
+    "int_from_float": "Nombre entier attendu.",
+    "bool_parsing": "true ou false attendu.", "bool_type": "true ou false attendu.",
+    "string_type": "Texte attendu.", "dict_type": "Objet JSON attendu.", "model_type": "Objet JSON attendu.",
+    "list_type": "Liste attendue.", "greater_than_equal": "Valeur trop petite.",
+    "less_than_equal": "Valeur trop grande.", "greater_than": "Valeur trop petite.", "less_than": "Valeur trop grande.",
+    "string_too_long": "Texte trop long.", "json_invalid": "JSON illisible.", "extra_forbidden": "Champ inconnu.",
+}
+
+
+def french_message(error):
+    """Return a French sentence for one pydantic error of ninja's ValidationError."""
+    return MESSAGES.get(error.get("type"), f"Valeur invalide ({error.get('type', 'erreur')}).")
 
 
 def error(message, errors=None):
@@ -108,8 +130,8 @@ def install(api):
     def http_error(request, exc):
         if isinstance(exc, UnknownParameters):
             return api.create_response(request, error(
-                "Paramètre inconnu : rien n'a été fait. Vérifiez l'orthographe des filtres.",
-                {name[:100]: ["Paramètre inconnu."] for name in exc.names[:20]}), status=422)
+                "Paramètre refusé : rien n'a été fait. Vérifiez les filtres.",
+                {name[:100]: [exc.reason] for name in exc.names[:20]}), status=422)
         cause = exc.__cause__
         if isinstance(cause, BadBody):
             return api.create_response(request, error("La requête n'est pas valide : rien n'a été enregistré.",

@@ -96,6 +96,8 @@ def field_schema(f, history=False):
         schema = {"type": "string"}
         if getattr(f, "max_length", None) and not isinstance(f, models.TextField):
             schema["maxLength"] = f.max_length
+        if isinstance(f, models.URLField):  # a link from an archive is a web link or nothing
+            schema["pattern"] = r"^(|[Hh][Tt][Tt][Pp][Ss]?://.*)$"
         if f.choices and not history:  # a past version may hold a choice since retired
             schema["enum"] = [str(k) for k, _ in f.flatchoices] + ([""] if f.blank else [])
         return _nullable(schema, f.null)
@@ -184,6 +186,8 @@ def _french(error):
     kind = error.validator
     if kind == "enum" and list(error.absolute_path)[-1:] == ["model"]:
         return f"type d'objet inconnu {error.instance!r}"
+    if kind == "pattern":
+        return f"adresse refusée {str(error.instance)[:100]!r} (http:// ou https:// seulement)"
     if kind in ("enum", "const"):
         return f"valeur {error.instance!r} non admise"
     if kind == "type":

@@ -1,8 +1,10 @@
 """The register of AI systems: one record per system or project."""
 
+import dataclasses
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -305,6 +307,16 @@ class AISystem(models.Model):
         actor, the system records a status known from elsewhere (demo sources,
         a restored archive, test set-up) and only the status itself is checked.
         """
+        if self.pk is not None and not transaction.get_autocommit():
+            # Start from the stored row, locked: a status change never writes back stale values
+            # of fields someone else changed meanwhile, nor decides on a status already moved (issue 15).
+            type(self)._default_manager.select_for_update().only("pk").get(pk=self.pk)
+            self.refresh_from_db()
+            if facts is not None and getattr(facts, "status", None) not in (None, self.status):
+                facts = dataclasses.replace(facts, status=self.status)
+        elif self.pk is not None:
+            with transaction.atomic():
+                return self.set_status(status, reason, actor=actor, facts=facts)
         status = lifecycle.Status(status)
         if actor is not None or facts is not None:
             if facts is None:

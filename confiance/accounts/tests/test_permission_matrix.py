@@ -106,7 +106,7 @@ def test_it_applies_the_matrix_on_every_surface(client, world, role, relation, s
     got = client.get(f"/api/systems/{system.pk}", **headers)
     assert got.status_code == (200 if expected["view"] else 404)
     patched = client.patch(f"/api/systems/{system.pk}", json.dumps({"vendor": "Éditeur"}),
-                           content_type="application/json", **headers)
+                           content_type="application/json", HTTP_IF_MATCH=got.get("ETag", '"0"'), **headers)
     assert patched.status_code == (200 if expected["edit"] else 403 if expected["view"] else 404)
     posted = client.post("/api/systems", json.dumps({
         "organisation": org.slug, "name": "Par l'API", "public_summary": "Résumé", "purpose": "But",

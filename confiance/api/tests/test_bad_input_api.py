@@ -79,3 +79,11 @@ def test_it_refuses_an_unknown_filter_instead_of_listing_everything(client, cast
     response = client.get("/api/systems", {"domian": "water"}, **_auth(cast.dpo))
     assert response.status_code == 422
     assert response.json()["errors"] == {"domian": ["Paramètre inconnu."]}
+
+
+def test_it_refuses_a_null_character_in_the_body_or_the_query(client, cast):
+    response = _patch_raw(client, cast, '{"vendor": "a\\u0000b"}')
+    assert response.status_code == 422 and "vendor" in response.json()["errors"]
+    assert _unchanged(cast)
+    response = client.get("/api/systems", {"q": "a\x00b"}, **_auth(cast.dpo))
+    assert response.status_code == 400 and "caractère nul" in response.json()["message"]

@@ -71,7 +71,7 @@ def test_it_keeps_every_one_of_twenty_patches_on_different_fields(client, cast):
     assert all(getattr(system, name) == f"valeur {i}" for i, name in enumerate(fields))
     # Every history row keeps what the earlier ones wrote: no revert anywhere.
     rows = list(system.history.order_by("history_id"))
-    for before, after in zip(rows, rows[1:]):
+    for before, after in zip(rows, rows[1:], strict=False):
         changed = [n for n in fields if getattr(before, n) != getattr(after, n)]
         assert len(changed) == 1 and getattr(after, changed[0]) != ""
 

@@ -10,6 +10,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -33,6 +35,16 @@ def _schema():
 
 def _operations():
     return [result.ok() for result in _schema().get_all_operations()]
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Call the WSGI app as Django's test client does: without closing the test's database connection."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

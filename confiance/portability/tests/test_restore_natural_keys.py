@@ -90,6 +90,8 @@ def test_it_stops_when_the_siren_already_exists(cast):
     (lambda a: a["objects"].append({"model": "accounts.apitoken", "pk": 1, "fields": {}}), "type d'objet inconnu"),
     (lambda a: next(o for o in a["objects"] if o["model"] == "accounts.organisation")["fields"].update(kind="empire"),
      "'empire' non admise"),
+    (lambda a: next(o for o in a["objects"] if o["model"] == "accounts.organisation")["fields"].update(
+        website="javascript:alert(1)"), "http:// ou https:// seulement"),
     (lambda a: next(o for o in a["objects"] if o["model"] == "register.aisystem")["fields"].update(name=["x"]),
      r"\(register.aisystem, clé \d+\), champ « name »"),
 ])

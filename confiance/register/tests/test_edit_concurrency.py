@@ -77,3 +77,14 @@ def test_it_loses_none_of_twelve_simultaneous_saves(client, cast):
     assert outcomes == [302] + [409] * 11
     assert cast.system.vendor == "Éditeur 0"
     assert cast.system.history.count() == 2
+
+
+def test_a_status_change_never_writes_back_a_stale_copy(cast):
+    stale = AISystem.objects.get(pk=cast.system.pk)  # read before someone else's edit
+    fresh = AISystem.objects.get(pk=cast.system.pk)
+    fresh.vendor = "Régie des eaux"
+    fresh.save()
+    stale.set_status("retired", reason="Retrait")
+    cast.system.refresh_from_db()
+    assert (cast.system.status, cast.system.vendor) == ("retired", "Régie des eaux")
+    assert [h.vendor for h in cast.system.history.order_by("history_id")] == ["", "Régie des eaux", "Régie des eaux"]
