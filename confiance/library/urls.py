@@ -13,6 +13,7 @@ urlpatterns = [
     path("boite/", views.inbox, name="inbox"),
     path("boite/demandes/<int:pk>/repondre/", views.contact_answer, name="answer"),
     path("flux.json", views_data.feed, name="feed"),
+    path("flux/contact/<str:origin_id>/", views_data.feed_contact, name="feed_contact"),
     path("export/interconnectes.csv", views_data.export_interconnectes, name="export"),
     path("api/projets", views_data.api_projects, name="api-projects"),
     path("api/projets/<int:pk>", views_data.api_project, name="api-project"),
