@@ -100,7 +100,7 @@ AUTHENTICATION_BACKENDS = env_list(
     "AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]
 )
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "register:dashboard"
+LOGIN_REDIRECT_URL = "home"  # the person's "À faire"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
