@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.library import views, views_data
+from confiance.library import views, views_data, views_tokens
 
 app_name = "library"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("projets/<int:pk>/retirer/", views.project_withdraw, name="withdraw"),
     path("partager/<int:system_pk>/", views.share, name="share"),
     path("boite/", views.inbox, name="inbox"),
+    path("jetons/", views_tokens.token_list, name="tokens"),
+    path("jetons/<int:pk>/revoquer/", views_tokens.token_revoke, name="token_revoke"),
     path("boite/demandes/<int:pk>/repondre/", views.contact_answer, name="answer"),
     path("flux.json", views_data.feed, name="feed"),
     path("flux/contact/<str:origin_id>/", views_data.feed_contact, name="feed_contact"),
