@@ -131,7 +131,7 @@ OIDC_ACR_VALUES = env_str("OIDC_ACR_VALUES", "")
 OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "ProConnect")
 LOCAL_ACCOUNTS = env_bool("LOCAL_ACCOUNTS", True)
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "register:dashboard"
+LOGIN_REDIRECT_URL = "home"  # the person's "À faire"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

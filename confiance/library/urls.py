@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.library import views, views_data, views_import
+from confiance.library import views, views_data, views_import, views_tokens
 
 app_name = "library"
 urlpatterns = [
@@ -11,10 +11,13 @@ urlpatterns = [
     path("projets/<int:pk>/retirer/", views.project_withdraw, name="withdraw"),
     path("partager/<int:system_pk>/", views.share, name="share"),
     path("boite/", views.inbox, name="inbox"),
+    path("jetons/", views_tokens.token_list, name="tokens"),
+    path("jetons/<int:pk>/revoquer/", views_tokens.token_revoke, name="token_revoke"),
     path("boite/demandes/<int:pk>/repondre/", views.contact_answer, name="answer"),
     path("flux.json", views_data.feed, name="feed"),
     path("importer/", views_import.import_upload, name="import"),
     path("importer/confirmer/", views_import.import_confirm, name="import_confirm"),
+    path("flux/contact/<str:origin_id>/", views_data.feed_contact, name="feed_contact"),
     path("export/interconnectes.csv", views_data.export_interconnectes, name="export"),
     path("api/projets", views_data.api_projects, name="api-projects"),
     path("api/projets/<int:pk>", views_data.api_project, name="api-project"),

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, can, organisations_where
-from confiance.library import access, presenters, sharing
+from confiance.library import access, presenters, remote_contact, sharing
 from confiance.library.forms import AnswerForm, ContactForm, ReuseForm, ShareForm
 from confiance.library.models import ContactRequest, LibraryMessage, Reuse, SharedProject
 from confiance.library.search import FACETS, search, similar_projects
+from confiance.register.forms_confirm import ConfirmForm
 from confiance.register.models import AISystem
 from confiance.rules.library_tiers import TIER_LABELS, Tier
 
@@ -66,6 +67,8 @@ def project_detail(request, pk):
         "similar": [presenters.card(p, tier) for p in similar_projects(project)],
         "can_manage": project.system_id is not None and access.can_manage(request.user, project.organisation_id),
         "system_pk": project.system_id, "reuse_count": project.reuses.count(),
+        "can_reuse": bool(organisations_where(request.user, Action.CREATE)),
+        "can_contact": tier >= Tier.MEMBER and bool(access.member_organisation_ids(request.user)),
     })
 
 
@@ -97,14 +100,25 @@ def project_contact(request, pk):
         raise PermissionDenied(MEMBERS_ONLY)
     tier = access.tier_of_person(request.user)
     form = ContactForm(request.POST or None, organisations=organisations, initial={"organisation": organisations[0]})
-    if project.organisation_id is None:
-        form = None  # harvested or imported: the team is reached at its own instance
+    failure = ""
+    if project.organisation_id is None:  # harvested: the message goes to the origin instance
+        if request.method == "POST" and form.is_valid():
+            delivery = remote_contact.send(project, request.user, form.cleaned_data["organisation"],
+                                           form.cleaned_data["message"])
+            if delivery.ok:
+                messages.success(request, "Votre message est transmis à l'équipe, sur l'instance d'origine du "
+                                 "projet ; elle vous répondra à votre adresse électronique.")
+                return redirect("library:detail", pk=project.pk)
+            failure = delivery.explanation
     elif request.method == "POST" and form.is_valid():
         sharing.send_contact_request(project, request.user, form.cleaned_data["organisation"],
                                      form.cleaned_data["message"])
         messages.success(request, "Votre demande est envoyée à l'équipe du projet. Sa réponse arrivera dans votre boîte.")
         return redirect("library:detail", pk=project.pk)
-    return render(request, "library/contact.html", {"nav": "library", "form": form,
+    return render(request, "library/contact.html", {"nav": "library", "form": form, "failure": failure,
+                                                    "harvested": project.organisation_id is None,
+                                                    "origin": project.origin_instance, "contacts": project.contacts,
+                                                    "info_url": project.info_url,
                                                     "project": presenters.detail(project, tier)})
 
 
@@ -158,15 +172,19 @@ def share(request, system_pk):
                                                   "project": project})
 
 
-@require_POST
 @login_required
 def project_withdraw(request, pk):
+    """Withdraw a shared project after a confirmation page with a reason, kept in its history."""
     project = _get_project(pk)
     if project.system_id is None or not access.can_manage(request.user, project.organisation_id):
         raise PermissionDenied("Seuls les administrateurs et référents de l'organisation retirent ses projets.")
-    sharing.withdraw(project)
-    messages.success(request, f"« {project.name} » est retiré de la bibliothèque. Son historique est conservé.")
-    return redirect("register:detail", pk=project.system_id)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sharing.withdraw(project, f"Retrait de la bibliothèque : {form.cleaned_data['reason']}")
+        messages.success(request, f"« {project.name} » est retiré de la bibliothèque. Son historique est conservé.")
+        return redirect("register:detail", pk=project.system_id)
+    return render(request, "library/withdraw.html", {"nav": "library", "form": form, "project": project,
+                                                     "reuse_count": project.reuses.count()})
 
 
 def reuse_of(system):

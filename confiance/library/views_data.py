@@ -4,14 +4,20 @@ Each goes through the tier rule: the tier comes from the session's person or
 from a feed token issued to a member organisation.
 """
 
+import json
+
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from confiance.library import access
 from confiance.library.federation import feed_page
 from confiance.library.interconnectes import export_csv
-from confiance.library.models import FeedToken, SharedProject
+from confiance.library.models import LOCAL_ORIGIN, FeedToken, SharedProject
+from confiance.library.remote_contact import MAX_MESSAGE_CHARS
 from confiance.library.search import search
+from confiance.library.sharing import notify_team
 from confiance.library.views import search_filters
 from confiance.rules.library_tiers import Tier
 
@@ -69,6 +75,30 @@ def feed(request):
     except BadNumber as exc:
         return _bad_number(exc)
     return _json(feed_page(tier, page, page_size, base))
+
+
+@csrf_exempt
+@require_POST
+def feed_contact(request, origin_id):
+    """Take a member hub's message for the team of one of this instance's projects (member token required)."""
+    if FeedToken.tier_for(_bearer(request)) < Tier.MEMBER:
+        return _json({"message": "Un jeton de membre est nécessaire."}, status=401)
+    project = SharedProject.objects.filter(origin_instance=LOCAL_ORIGIN, origin_id=origin_id, withdrawn=False,
+                                           organisation__isnull=False).first()
+    if project is None:
+        return _json({"message": "Aucun projet de cette instance ne correspond."}, status=404)
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+        message = str(data.get("message", "")).strip()[:MAX_MESSAGE_CHARS]
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        return _json({"message": "Le message doit être un objet JSON."}, status=400)
+    if not message:
+        return _json({"message": "Le message est vide."}, status=400)
+    sender = ", ".join(str(data.get(k, ""))[:200] for k in ("sender_name", "sender_organisation", "sender_email")
+                       if data.get(k))
+    notify_team(project, f"Message reçu par la bibliothèque d'une autre instance sur « {project.name} » — de "
+                f"{sender or 'un membre'} :\n{message}")
+    return _json({"message": "Message transmis à l'équipe."}, status=201)
 
 
 def export_interconnectes(request):

@@ -27,6 +27,7 @@ urlpatterns = [
     # Management (login).
     path("gestion/demandes/", views_requests.inbox, name="inbox"),
     path("gestion/demandes/<int:pk>/", views_requests.answer, name="answer"),
+    path("gestion/demandes/<int:pk>/effacer/", views_requests.erase, name="erase"),
     path("gestion/mention/<int:pk>/generer/", views_notices.notice_generate, name="notice_generate"),
     path("gestion/mention/<int:pk>/confirmer/", views_notices.notice_confirm, name="notice_confirm"),
     path("gestion/<slug:slug>/rapports/", views_reports.manage_reports, name="manage_reports"),

@@ -161,3 +161,26 @@ def answer(request, pk):
                                                          "deadline": item.deadline()})
 
 
+
+
+@login_required
+def erase(request, pk):
+    """Erase a requester's personal data on their request, after a confirmation page; the act and its reason
+    are kept in the administration's log (the request itself keeps no history of personal data)."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from confiance.register.forms_confirm import ConfirmForm
+
+    item = get_object_or_404(ExplanationRequest.objects.select_related("system__organisation"), pk=pk,
+                             erased_at__isnull=True)
+    if not can(request.user, Action.EDIT, item.system.organisation_id, item.system):
+        raise PermissionDenied("Vous ne répondez pas pour ce système.")
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item.erase_personal_data()
+        LogEntry.objects.log_action(request.user.pk, ContentType.objects.get_for_model(item).pk, item.pk,
+                                    item.reference, CHANGE, f"Données du demandeur effacées : {form.cleaned_data['reason']}")
+        messages.success(request, f"Les données du demandeur de {item.reference} sont effacées.")
+        return redirect("public:answer", pk=item.pk)
+    return render(request, "public/manage/erase.html", {"item": item, "form": form})

@@ -45,7 +45,7 @@ def _visible_systems(request):
 
 @login_required
 def dashboard(request):
-    """Counts of the organisation's records by status, domain and technique."""
+    """Statistics: counts of the person's records by status, domain and technique (the home is "À faire")."""
     systems = _visible_systems(request)
     counts = {}
     for field, choices in (("status", Status), ("domain", Domain), ("technique", Technique)):

@@ -47,10 +47,16 @@ def test_it_refuses_sharing_to_an_agent_and_to_another_organisation(client, lib)
 
 
 def test_it_withdraws_a_project_and_keeps_its_history(client, lib):
-    response = _login(client, lib.source_admin).post(reverse("library:withdraw", args=[lib.project.pk]))
+    client = _login(client, lib.source_admin)
+    page = client.get(reverse("library:withdraw", args=[lib.project.pk]))
+    assert page.status_code == 200 and "Retirer" in page.content.decode()
+    empty = client.post(reverse("library:withdraw", args=[lib.project.pk]), {"reason": ""})
+    lib.project.refresh_from_db()
+    assert empty.status_code == 200 and not lib.project.withdrawn  # no reason, nothing changes
+    response = client.post(reverse("library:withdraw", args=[lib.project.pk]), {"reason": "Projet arrêté"})
     lib.project.refresh_from_db()
     assert response.status_code == 302 and lib.project.withdrawn
-    assert lib.project.history.first().history_change_reason == "Retrait de la bibliothèque"
+    assert lib.project.history.first().history_change_reason == "Retrait de la bibliothèque : Projet arrêté"
 
 
 def test_it_refuses_withdrawal_to_a_member_of_another_organisation(client, lib):

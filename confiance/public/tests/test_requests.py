@@ -96,3 +96,30 @@ def test_it_erases_requester_data_after_the_retention_period(public):
     assert (old.requester_name, old.requester_email, old.decision, old.message) == ("", "", "", "")
     assert old.erased_at and old.answer == "Les règles."
     assert recent.requester_name == "Paul" and recent.erased_at is None
+
+
+def test_it_erases_a_requester_only_after_a_confirmation_with_a_reason(client, public):
+    from django.contrib.admin.models import LogEntry
+
+    ask(client, public)
+    item = ExplanationRequest.objects.get()
+    client.force_login(public.steward)
+    url = reverse("public:erase", args=[item.pk])
+    assert "Effacer définitivement" in client.get(url).content.decode()
+    client.post(url, {"reason": ""})
+    item.refresh_from_db()
+    assert item.requester_email == "jeanne@example.org" and item.erased_at is None
+    client.post(url, {"reason": "Demande d'effacement du demandeur (RGPD art. 17)"})
+    item.refresh_from_db()
+    assert item.erased_at and not item.requester_email and not item.requester_name
+    entry = LogEntry.objects.get(object_id=str(item.pk))
+    assert "art. 17" in entry.change_message and entry.user == public.steward
+
+
+def test_it_refuses_erasure_to_who_does_not_answer_for_the_system(client, public):
+    ask(client, public)
+    item = ExplanationRequest.objects.get()
+    client.force_login(public.dpo)
+    assert client.post(reverse("public:erase", args=[item.pk]), {"reason": "x"}).status_code == 403
+    item.refresh_from_db()
+    assert item.erased_at is None

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from confiance.accounts.permissions import Action, can, sits_on
+from confiance.accounts.permissions import Action, can, organisations_where, sits_on
 from confiance.checks.models import CheckResult
 from confiance.register.timeline import timeline_for
 from confiance.register.views import _get_system_for_user
@@ -41,7 +41,8 @@ def review_home(request):
                       or sits_on(request.user, r.committee)]
     sessions = Session.objects.filter(committee__in=committees, held_on__gte=timezone.localdate()).order_by("held_on")
     return render(request, "review/home.html", {"nav": "review", "committees": committees,
-                                                "open_referrals": open_referrals, "sessions": sessions[:10]})
+                                                "open_referrals": open_referrals, "sessions": sessions[:10],
+                                                "can_review": bool(organisations_where(request.user, Action.REVIEW))})
 
 
 @login_required
