@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from confiance.accounts.models import Organisation, Person
+from confiance.accounts.oidc import awaiting_role
 from confiance.accounts.permissions import Action, member_organisations, organisations_where, viewer_for, visible_filter
 from confiance.register.models import AISystem
 from confiance.review.models import CommitteeMember, Declaration, Referral, YearlyReview
@@ -109,8 +110,11 @@ def admin_work(person, viewer):
     if not (orgs or viewer.is_superuser):
         return None
     return {
-        "without_roles": Person.objects.filter(is_active=True, memberships__isnull=True, is_superuser=False)
-        .order_by("date_joined")[:30],
+        # An organisation's admins see only the people who asked to join it (ProConnect's first sign-in
+        # records the organisation); people with no organisation at all are the operators' concern.
+        "without_roles": (Person.objects.filter(is_active=True, memberships__isnull=True, is_superuser=False)
+                          .order_by("date_joined") if viewer.is_superuser
+                          else awaiting_role(orgs))[:30],
         "pending": Declaration.objects.filter(organisation__in=organisations_where(person, Action.REVIEW),
                                               state=Declaration.State.REQUESTED).count(),
         "can_open_admin": person.is_staff,

@@ -68,11 +68,17 @@ def test_it_shows_the_dpo_personal_data_systems_and_the_dpias_due(client, cast):
 
 def test_it_shows_an_admin_the_people_without_roles_and_pending_declarations(client, cast):
     newcomer = make_person(username="nouveau")
+    newcomer.requested_organisation = cast.org  # a first ProConnect sign-in with the organisation's SIRET
+    newcomer.save()
+    elsewhere = make_person(username="ailleurs")
+    elsewhere.requested_organisation = cast.other_org
+    elsewhere.save()
     Declaration.objects.create(organisation=cast.org, declared_by=cast.agent, other_tool="ChatGPT",
                                purpose="Rédiger des courriers", state=Declaration.State.REQUESTED)
     client.force_login(cast.admin)
     admin = client.get("/").context["admin"]
     assert newcomer in admin["without_roles"] and admin["pending"] == 1
+    assert elsewhere not in admin["without_roles"]  # another collectivité's newcomer is not shown
 
 
 def test_it_offers_no_create_link_to_who_cannot_create(client, cast):
