@@ -223,6 +223,9 @@ class Harvest(models.Model):
     url = models.URLField("adresse du catalogue DCAT", max_length=500,
                           help_text="L'adresse du catalogue DCAT, ou celle du portail si sa plateforme est indiquée.")
     platform = models.CharField("plateforme", max_length=20, choices=Platform.choices, default=Platform.DCAT)
+    service = models.ForeignKey(Service, verbose_name="service destinataire", on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="+",
+                                help_text="Ses référents data examinent ce que le moissonnage apporte.")
     every_days = models.PositiveSmallIntegerField("tous les (jours)", default=0,
                                                   help_text="0 : seulement à la demande.")
     next_run_at = models.DateTimeField("prochain moissonnage", null=True, blank=True, editable=False)
