@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate demo serve worker bench bench-public lint docs clean
+.PHONY: run test install install-test migrate demo serve worker bench bench-catalogue bench-public lint docs clean
 
 run: install migrate demo serve
 
@@ -52,6 +52,9 @@ bench: install-test
 
 bench-library: install-test
 	$(PY) bench/library.py
+
+bench-catalogue: install-test
+	$(PY) bench/catalogue.py
 
 bench-public: install-test
 	$(PY) bench/public.py
