@@ -111,7 +111,10 @@ class Dataset(models.Model):
         verbose_name = "jeu de données"
         verbose_name_plural = "jeux de données"
         ordering = ["title", "pk"]
-        indexes = [models.Index(fields=["organisation", "review_status", "title"])]
+        # The list's filter and order in one index: at 100,000 datasets it turns a sort into a walk
+        # (bench/catalogue.py).
+        indexes = [models.Index(fields=["organisation", "review_status", "withdrawn", "title", "id"],
+                                name="catalogue_dataset_list_idx")]
 
     def __str__(self):
         return self.title
