@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev test install install-test migrate demo serve worker bench bench-public lint docs clean fuzz bench-load
+.PHONY: run dev test install install-test migrate demo serve worker bench bench-catalogue bench-public lint docs clean fuzz bench-load
 
 # The production server (gunicorn + WhiteNoise) and the task worker; the first lines printed say
 # where the site is and which demo accounts exist. `make dev` is the auto-reloading server instead.
@@ -64,6 +64,9 @@ bench: install-test
 
 bench-library: install-test
 	$(PY) bench/library.py
+
+bench-catalogue: install-test
+	$(PY) bench/catalogue.py
 
 bench-public: install-test
 	$(PY) bench/public.py

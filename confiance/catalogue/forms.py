@@ -168,6 +168,8 @@ class ImportForm(forms.Form):
     """A DCAT catalogue from a file or a URL (one of the two)."""
 
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Organisation", empty_label=None)
+    service = forms.ModelChoiceField(queryset=Service.objects.none(), label="Service destinataire", required=False,
+                                     help_text="Ses référents data examineront les jeux importés.")
     file = forms.FileField(label="Fichier DCAT", required=False,
                            help_text="Turtle (.ttl), RDF/XML (.rdf, .xml), JSON-LD (.jsonld) ou N-Triples (.nt).")
     url = forms.URLField(label="ou adresse du catalogue", required=False, assume_scheme="https",
@@ -176,9 +178,14 @@ class ImportForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
+        self.fields["service"].queryset = Service.objects.filter(organisation_id__in=organisations).select_related(
+            "organisation")
 
     def clean(self):
         data = super().clean()
+        service, org = data.get("service"), data.get("organisation")
+        if service and org and service.organisation_id != org.pk:
+            self.add_error("service", "Ce service n'appartient pas à l'organisation choisie.")
         if bool(data.get("file")) == bool(data.get("url")):
             raise forms.ValidationError("Donnez soit un fichier, soit une adresse (l'un des deux).")
         file = data.get("file")
@@ -197,11 +204,12 @@ class ImportForm(forms.Form):
 class HarvestForm(forms.ModelForm):
     class Meta:
         model = Harvest
-        fields = ["organisation", "name", "url", "platform", "every_days"]
+        fields = ["organisation", "name", "url", "platform", "every_days", "service"]
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations)
+        self.fields["service"].queryset = Service.objects.filter(organisation_id__in=organisations)
         self.fields["organisation"].empty_label = None
 
     def clean_url(self):

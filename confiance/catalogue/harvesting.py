@@ -75,16 +75,21 @@ def read_url(url, progress=None):
     return list(unique.values())
 
 
-def _new_dataset(organisation, harvest, record, digest):
-    dataset = Dataset(organisation=organisation, harvest=harvest, review_status=ReviewStatus.PENDING,
+def _new_dataset(organisation, harvest, record, digest, service_id=None):
+    dataset = Dataset(organisation=organisation, harvest=harvest, review_status=ReviewStatus.PENDING, service_id=service_id,
                       classification=Classification.OPEN, source_hash=digest,
                       **{k: v for k, v in record.items() if k in RECORD_FIELDS})
     dataset.search_text = dataset.compute_search_text()
     return dataset
 
 
-def apply_records(organisation, records, *, harvest=None, withdraw=False, progress=None, reason="Import DCAT"):
-    """Apply parsed `records` to `organisation`'s catalogue in one transaction; return the Counts."""
+def apply_records(organisation, records, *, harvest=None, withdraw=False, progress=None, reason="Import DCAT",
+                  service_id=None):
+    """Apply parsed `records` to `organisation`'s catalogue in one transaction; return the Counts.
+
+    New datasets go to `service_id` (or the harvest's service), whose stewards review them."""
+    if service_id is None and harvest is not None:
+        service_id = harvest.service_id
     counts = Counts()
     known = {uri: (pk, digest) for uri, pk, digest in
              Dataset.objects.filter(organisation=organisation).exclude(uri="").values_list("uri", "pk", "source_hash")}
@@ -93,7 +98,7 @@ def apply_records(organisation, records, *, harvest=None, withdraw=False, progre
         digest = dcat.record_hash(record)
         current = known.get(record["uri"])
         if current is None:
-            new.append(_new_dataset(organisation, harvest, record, digest))
+            new.append(_new_dataset(organisation, harvest, record, digest, service_id))
         elif current[1] == digest:
             counts.unchanged += 1
         else:

@@ -20,7 +20,7 @@ def _reporter(progress):
     return report
 
 
-def _run(progress, organisation, source, read, *, harvest=None):
+def _run(progress, organisation, source, read, *, harvest=None, service_id=None):
     """Read with `read()`, apply, log; on a bad source log the French reason and stop with it."""
     log = harvesting.open_log(organisation, source, harvest=harvest, job_id=progress.job.pk)
     progress.report(0, message=f"Lecture de {source}…")
@@ -28,7 +28,7 @@ def _run(progress, organisation, source, read, *, harvest=None):
         records = read()
         progress.report(0, total=len(records), message=f"{len(records)} jeux de données lus ; enregistrement…")
         counts = harvesting.apply_records(organisation, records, harvest=harvest, withdraw=harvest is not None,
-                                          progress=_reporter(progress),
+                                          progress=_reporter(progress), service_id=service_id,
                                           reason=f"Moissonnage « {harvest.name} »" if harvest else f"Import de {source}")
     except (DcatError, FetchError) as exc:
         harvesting.close_log(log, error=exc)
@@ -42,20 +42,21 @@ def _run(progress, organisation, source, read, *, harvest=None):
 
 
 @job_task
-def import_file(progress, organisation_id, path, name, content_type=""):
+def import_file(progress, organisation_id, path, name, content_type="", service_id=None):
     organisation = Organisation.objects.get(pk=organisation_id)
     file = Path(path)
     try:
         return _run(progress, organisation, name,
-                    lambda: harvesting.read_document(file.read_bytes(), content_type, name))
+                    lambda: harvesting.read_document(file.read_bytes(), content_type, name), service_id=service_id)
     finally:
         file.unlink(missing_ok=True)
 
 
 @job_task
-def import_url(progress, organisation_id, url):
+def import_url(progress, organisation_id, url, service_id=None):
     organisation = Organisation.objects.get(pk=organisation_id)
-    return _run(progress, organisation, url, lambda: harvesting.read_url(url, progress=_reporter(progress)))
+    return _run(progress, organisation, url, lambda: harvesting.read_url(url, progress=_reporter(progress)),
+                service_id=service_id)
 
 
 @job_task

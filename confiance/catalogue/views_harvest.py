@@ -34,6 +34,7 @@ def import_catalogue(request):
     form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         org, upload, url = form.cleaned_data["organisation"], form.cleaned_data["file"], form.cleaned_data["url"]
+        service_id = form.cleaned_data["service"].pk if form.cleaned_data["service"] else None
         if upload:
             folder = Path(settings.MEDIA_ROOT) / "catalogue-imports"
             folder.mkdir(parents=True, exist_ok=True)
@@ -43,10 +44,10 @@ def import_catalogue(request):
                     out.write(chunk)
             job = start(tasks.import_file, kind="catalogue.import", label=f"Import de « {upload.name} »",
                         organisation=org, started_by=request.user, organisation_id=org.pk, path=str(path), name=upload.name,
-                        content_type=upload.content_type or "")
+                        content_type=upload.content_type or "", service_id=service_id)
         else:
             job = start(tasks.import_url, kind="catalogue.import", label=f"Import de {url}", organisation=org,
-                        started_by=request.user, organisation_id=org.pk, url=url)
+                        started_by=request.user, organisation_id=org.pk, url=url, service_id=service_id)
         return redirect(job)
     return render(request, "catalogue/import.html", {"nav": "catalogue", "form": form})
 

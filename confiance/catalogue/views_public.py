@@ -1,5 +1,7 @@
 """The public, stable addresses of an organisation's open catalogue: DCAT-AP 3 (three syntaxes), SCDL CSV, pages."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -13,10 +15,10 @@ RDF_FORMATS = {"ttl": ("turtle", "text/turtle"), "rdf": ("xml", "application/rdf
 def index(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     rows, incomplete = publication.scdl_rows(organisation)
-    datasets = publication.open_datasets(organisation)
+    page = Paginator(publication.open_datasets(organisation).only("pk", "title"), settings.PUBLIC_PAGE_SIZE)
     return render(request, "catalogue/public_index.html", {
-        "organisation": organisation, "datasets": datasets, "formats": RDF_FORMATS, "scdl_count": len(rows),
-        "incomplete": incomplete})
+        "organisation": organisation, "page": page.get_page(request.GET.get("page")), "formats": RDF_FORMATS,
+        "scdl_count": len(rows), "incomplete": incomplete})
 
 
 def catalogue_rdf(request, slug, fmt):

@@ -36,7 +36,10 @@ def dashboard(request):
     signals = _visible_signals(request)
     by_kind = [(row["kind"], KIND_LABELS.get(row["kind"], row["kind"]), row["n"])
                for row in signals.values("kind").annotate(n=Count("pk")).order_by("kind")]
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "catalogue/dashboard.html", {
+        "query": query.urlencode(),
         "nav": "catalogue", "total": counted.count(), "by_class": by_class, "by_kind": by_kind,
         "pending": datasets.filter(review_status=ReviewStatus.PENDING).count(),
         "page": Paginator(signals, 50).get_page(request.GET.get("page")), 

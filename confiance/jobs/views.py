@@ -24,7 +24,9 @@ def _get_job_for_user(request, pk):
 @login_required
 def job_detail(request, pk):
     job = _get_job_for_user(request, pk)
-    return render(request, "jobs/detail.html", {"job": job, "refresh": None if job.is_finished else REFRESH_SECONDS})
+    auto = request.GET.get("auto") != "0"  # WCAG 2.2.1: the person can turn the timed refresh off
+    return render(request, "jobs/detail.html", {
+        "job": job, "refresh": REFRESH_SECONDS if auto and not job.is_finished else None, "auto": auto})
 
 
 @login_required

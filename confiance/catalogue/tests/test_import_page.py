@@ -32,3 +32,11 @@ def test_it_refuses_a_form_with_neither_or_a_non_http_url(client, cast):
                                                      "url": "http://127.0.0.1/catalog.ttl"}).content.decode()
     assert "réseau privé ou local" in page
     assert not Job.objects.exists()
+
+
+def test_it_refuses_a_file_above_the_size_limit(client, cast, settings):
+    settings.CATALOGUE_MAX_DOWNLOAD_MB = 0
+    client.force_login(cast.steward)
+    upload = SimpleUploadedFile("catalogue.ttl", b"@prefix dcat: <http://www.w3.org/ns/dcat#> .\n", "text/turtle")
+    page = client.post(reverse("catalogue:import"), {"organisation": cast.org.pk, "file": upload}).content.decode()
+    assert "dépasse la taille maximale" in page and not Job.objects.exists()
