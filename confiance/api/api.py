@@ -32,6 +32,7 @@ api = NinjaAPI(
     parser=StrictJSONParser(),
 )
 errors.install(api)
+errors.document_on(api)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -159,3 +159,42 @@ def install(api):
         return api.create_response(request, error(
             "Le corps de la requête est trop volumineux : rien n'a été enregistré.",
             {"corps": ["Taille maximale dépassée (réglage DATA_UPLOAD_MAX_MEMORY_SIZE)."]}), status=413)
+
+
+# Every operation can meet these, whichever router it lives in: the parser (400, 413), the
+# authentication (401), the one permission check (403), an object the caller cannot see (404)
+# and a form's refusal (422). They are documented once here rather than on every endpoint.
+COMMON_ERRORS = {
+    400: "Requête illisible (corps JSON invalide, paramètre hors limites).",
+    401: "Authentification requise : jeton absent ou invalide.",
+    403: "Vous n'avez pas le droit de faire cela.",
+    404: "Objet introuvable, ou que vous ne pouvez pas voir.",
+    413: "Corps de requête trop volumineux.",
+    422: "Donnée refusée : le champ en cause est nommé dans « errors ».",
+}
+
+
+def document_common_errors(schema):
+    """Add the common French errors to every operation of an OpenAPI `schema` that does not list them."""
+    reference = {"$ref": "#/components/schemas/ErrorOut"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            documented = {int(code) for code in responses}
+            for code, description in COMMON_ERRORS.items():
+                if code not in documented:
+                    responses[code] = {"description": description,
+                                       "content": {"application/json": {"schema": reference}}}
+    return schema
+
+
+def document_on(api):
+    """Make `api`'s OpenAPI document list the common errors on every operation."""
+    build = api.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        return document_common_errors(build(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema
