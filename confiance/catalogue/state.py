@@ -1,6 +1,7 @@
-"""What the catalogue tells the checks: the reasons found in the datasets linked to a record."""
+"""What the catalogue tells the checks: the reasons found in the datasets linked to a record,
+and the questionnaire's answers those datasets already give."""
 
-from confiance.checks.inputs import register_state_provider
+from confiance.checks.inputs import register_prefill_provider, register_state_provider
 from confiance.rules.catalogue import LinkedDataset, SystemDataFacts, dataset_reasons
 
 
@@ -24,3 +25,22 @@ def data_facts(system):
 @register_state_provider
 def catalogue_state(system):
     return {"dataset_reasons": dataset_reasons(data_facts(system))}
+
+
+@register_prefill_provider
+def catalogue_prefill(system):
+    """Pre-fill "personal data" and "sensitive data" with yes when a linked dataset is classified so.
+
+    Only a yes is given: a record fed by open datasets may still process personal data elsewhere,
+    so the catalogue never answers no in the steward's place.
+    """
+    if system.pk is None:
+        return {}
+    datasets = data_facts(system).datasets
+    values = {}
+    for question, classifications in (("personal_data", ("personal", "sensitive")), ("sensitive_data", ("sensitive",))):
+        titles = sorted({d.title for d in datasets if d.classification in classifications})
+        if titles:
+            named = ", ".join(f"« {t} »" for t in titles[:3]) + (" …" if len(titles) > 3 else "")
+            values[question] = (True, f"le catalogue des données ({named})")
+    return values
