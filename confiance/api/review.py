@@ -9,6 +9,7 @@ the screen would refuse is refused here with the same French message and changes
 import functools
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
@@ -28,6 +29,7 @@ from confiance.review.forms import (
     DeclarationAnswerForm,
     DeclarationForm,
     ExperimentForm,
+    MinutesForm,
     OpinionForm,
     ReferralForm,
     SessionForm,
@@ -196,13 +198,22 @@ def create_session(request, committee_id: int, payload: s.SessionIn):
     committee = get_committee_for_user(request, committee_id)
     if not sits_on(request.user, committee):
         raise PermissionDenied("Seuls les membres du comité organisent ses séances.")
-    form = SessionForm(_data(payload.dict()), committee=committee)
+    given = payload.dict()
+    minutes_given = {k: given.pop(k) for k in MINUTES_KEYS if given.get(k)}
+    form = SessionForm(_data(given), committee=committee)
     if not form.is_valid():
         return _invalid(form, "La séance n'est pas enregistrée")
-    session = form.save(commit=False)
-    session.committee = committee
-    session.save()
-    form.save_m2m()
+    with transaction.atomic():
+        session = form.save(commit=False)
+        session.committee = committee
+        session.save()
+        form.save_m2m()
+        minutes = _minutes_form(session, minutes_given)
+        if minutes is not None and not minutes.is_valid():
+            transaction.set_rollback(True)
+            return _invalid(minutes, "La séance n'est pas enregistrée")
+        if minutes is not None:
+            minutes.save()
     return Status(201, session)
 
 
@@ -215,16 +226,34 @@ def update_session(request, session_id: int, payload: s.SessionPatch):
         raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
     changes = payload.dict(exclude_unset=True)
     agenda_ids = changes.pop("agenda_ids", None)
+    minutes_given = {k: changes.pop(k) for k in MINUTES_KEYS if k in changes}
     form = SessionForm(_data(changes, _current(session, SessionForm)), instance=session, committee=session.committee)
     agenda = AgendaForm({"referrals": agenda_ids or []}, session=session)
+    minutes = _minutes_form(session, minutes_given)
     if not form.is_valid():
         return _invalid(form, "La séance n'est pas enregistrée")
     if agenda_ids is not None and not agenda.is_valid():
         return _invalid(agenda, "La séance n'est pas enregistrée")
-    form.save()
-    if agenda_ids is not None:
-        transitions.set_agenda(session, agenda.cleaned_data["referrals"])
+    if minutes is not None and not minutes.is_valid():
+        return _invalid(minutes, "La séance n'est pas enregistrée")
+    with transaction.atomic():
+        form.save()
+        if agenda_ids is not None:
+            transitions.set_agenda(session, agenda.cleaned_data["referrals"])
+        if minutes is not None:
+            minutes.save()
     return session
+
+
+# Planning (date, place, agenda) and minutes (attendance, minutes) are separate forms, as on the screens.
+MINUTES_KEYS = ("minutes", "attendee_ids")
+
+
+def _minutes_form(session, given):
+    """Return the bound minutes form for the minutes fields `given`, or None when none is given."""
+    if not any(value is not None for value in given.values()):
+        return None
+    return MinutesForm(_data(given, _current(session, MinutesForm)), instance=session)
 
 
 # Lifecycle: status, decisions and conditions, experiments --------------------------------------------------------

@@ -94,7 +94,8 @@ def test_it_takes_the_organisations_siret_and_logo_for_the_interconnectes_row(cl
     from confiance.public import completeness
 
     def interconnectes_missing():
-        result = next(r for r in completeness.for_system(public.deployed) if r.key == "interconnectes")
+        system = type(public.deployed).objects.get(pk=public.deployed.pk)  # as a new request reads it
+        result = next(r for r in completeness.for_system(system) if r.key == "interconnectes")
         return {m.field for m in result.missing}
 
     assert {"SIRET", "URL_Logo"} <= interconnectes_missing()
