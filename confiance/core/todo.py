@@ -61,12 +61,14 @@ def dpo_work(viewer):
     orgs = _orgs_with(viewer, Role.DPO)
     if not orgs:
         return None
-    personal = (AISystem.objects.filter(organisation__in=orgs, personal_data=True).exclude(status__in=CLOSED)
-                .select_related("organisation", "check_result").order_by("organisation__name", "name"))
+    from confiance.checks.dpo import overview
+
+    # The same reading as the DPO's page: personal data stated on the record or implied by the answers.
+    rows = [row for row in overview(orgs)["personal"] if row.system.status not in CLOSED]
+    rows.sort(key=lambda row: (row.system.organisation.name, row.system.name))
     return {
-        "personal": personal,
-        "dpias_due": [s for s in personal if getattr(s, "check_result", None) and s.check_result.dpia_required
-                      and not hasattr(s, "dpia")],
+        "personal": [row.system for row in rows],
+        "dpias_due": [row.system for row in rows if row.dpia_state == "to_do"],
     }
 
 
