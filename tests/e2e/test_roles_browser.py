@@ -80,7 +80,9 @@ def world(db):
     w.citizen = make_person(w.org, ["ethics_committee"], username="ethique")
     w.admin = make_person(w.org, ["admin"], username="admin")
     w.other = make_person(w.neighbour, ["agent"], username="voisine")
-    w.newcomer = make_person(username="nouvelle", first_name="Nina", last_name="Nouvelle")
+    # A first ProConnect sign-in with Ville de Démo's SIRET: she waits for a role there.
+    w.newcomer = make_person(username="nouvelle", first_name="Nina", last_name="Nouvelle",
+                             requested_organisation=w.org)
     w.internal = Committee.objects.create(organisation=w.org, kind="internal", name="Comité interne Data & IA")
     w.ethics = Committee.objects.create(organisation=w.org, kind="ethics", name="Comité éthique")
     CommitteeMember.objects.create(committee=w.internal, person=w.member, role="chair")
