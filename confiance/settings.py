@@ -53,7 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "confiance.core.site.RequestOriginMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",  # before the page cache, so cached pages carry the policy too
+    "confiance.accounts.csp.CSPMiddlewareWithProvider",  # django-csp's; before the page cache, so cached pages carry the policy too
     "confiance.core.middleware.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "confiance.public.cache.CachedPublicPageMiddleware",
@@ -170,7 +170,8 @@ SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy on every page (django-csp 4): nothing but this site's own files; no inline
-# script or style, no third-party request, no framing.
+# script or style, no third-party request, no framing. Forms may also lead to the configured OIDC
+# provider's origin (confiance.accounts.csp: sign-in and sign-out redirect there).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -9,7 +9,7 @@ whose organisation is not on this instance gets a French page, not an error.
 """
 
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.django_client import OAuth
@@ -43,6 +43,18 @@ class SignInRefused(Exception):
 
 def enabled():
     return bool(settings.OIDC_DISCOVERY_URL and settings.OIDC_CLIENT_ID)
+
+
+def provider_origin():
+    """Return the origin (scheme, host, port) of the configured provider, or "" when ProConnect is off.
+
+    Its authorize and end-session pages are expected there, as ProConnect's are; the
+    Content-Security-Policy lets this site's forms lead to it (confiance.accounts.csp).
+    """
+    if not enabled():
+        return ""
+    parts = urlsplit(settings.OIDC_DISCOVERY_URL)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 def client():

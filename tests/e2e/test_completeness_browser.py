@@ -36,6 +36,7 @@ def test_it_shows_what_to_fill_and_filters_the_incomplete_records(page, live_ser
     assert page.get_by_role("link", name="Prévision des repas des cantines").is_visible()  # no legal basis yet
     assert_accessible(page)
 
-    page.get_by_role("link", name="Tableau de bord", exact=True).click()
+    page.get_by_role("link", name="À faire", exact=True).click()  # the dashboard is linked from "À faire" (#12)
+    page.get_by_role("link", name="Statistiques du registre", exact=True).click()
     assert "Fiches complètes pour chaque norme" in page.locator("main").inner_text()
     assert_accessible(page)

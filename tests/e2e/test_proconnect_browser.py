@@ -38,11 +38,17 @@ def _sign_in_with_provider(page, live_server, sub=None, deny=False):
         page.get_by_role("button", name=sub).click()
 
 
+def _wait_for_todo_home(page, live_server):
+    """A signed-in person lands on their "À faire" (LOGIN_REDIRECT_URL, #12); a visitor's "/" is the public home."""
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "À faire"
+
+
 def test_it_signs_an_agent_in_and_out_through_the_provider(page, live_server, provider, assert_accessible):
     org = make_organisation(name="Montpellier Méditerranée Métropole", slug="m3m", siren="243400017")
     assert_accessible(page.goto(f"{live_server.url}/connexion/") and page)
     _sign_in_with_provider(page, live_server, "agent-claire")
-    page.wait_for_url(f"{live_server.url}/registre/**")
+    _wait_for_todo_home(page, live_server)
     person = Person.objects.get(oidc_subject="agent-claire")
     assert (person.email, person.last_name, person.requested_organisation) == (
         "claire.martin@montpellier3m.fr", "Martin", org)
@@ -55,7 +61,7 @@ def test_it_signs_an_agent_in_and_out_through_the_provider(page, live_server, pr
     page.wait_for_url(f"{live_server.url}/connexion/**")
 
     _sign_in_with_provider(page, live_server, "agent-claire")  # a second sign-in finds the same person
-    page.wait_for_url(f"{live_server.url}/registre/**")
+    _wait_for_todo_home(page, live_server)
     assert Person.objects.filter(oidc_subject="agent-claire").count() == 1
 
 
