@@ -20,6 +20,7 @@ urlpatterns = [
     path("connexion/proconnect/", oidc.proconnect_login, name="proconnect_login"),
     path("connexion/proconnect/retour/", oidc.proconnect_callback, name="proconnect_callback"),
     path("deconnexion/", oidc.logout, name="logout"),
+    path("compte/", include("confiance.accounts.urls")),
     path("registre/", include("confiance.register.urls")),
     path("bibliotheque/", include("confiance.library.urls")),
     path("registre/controles/", include("confiance.checks.urls")),

@@ -40,6 +40,6 @@ class PersonAdmin(UserAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "person", "prefix", "created", "last_used"]
-    readonly_fields = ["prefix", "created", "last_used"]
+class ApiTokenAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "person", "prefix", "created", "last_used", "revoked_at"]
+    readonly_fields = ["prefix", "created", "last_used", "revoked_at", "revoked_by", "revoke_reason"]

@@ -178,6 +178,12 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created = models.DateTimeField(default=timezone.now, editable=False)
     last_used = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField("révoqué le", null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(Person, verbose_name="révoqué par", on_delete=models.SET_NULL, null=True,
+                                   blank=True, editable=False, related_name="+")
+    revoke_reason = models.TextField("motif de la révocation", blank=True, editable=False)
+    # Each use moves last_used by an update that writes no version; a version records issue and revocation.
+    history = HistoricalRecords(excluded_fields=["last_used"])
 
     class Meta:
         verbose_name = "jeton d'API"
@@ -196,8 +202,22 @@ class ApiToken(models.Model):
     @classmethod
     def person_for(cls, raw):
         """Return the active person holding this secret, or None."""
-        token = cls.objects.select_related("person").filter(digest=_hash_token(raw)).first()
+        token = (cls.objects.select_related("person").filter(digest=_hash_token(raw), revoked_at__isnull=True)
+                 .first())
         if token is None or not token.person.is_active:
             return None
         cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
         return token.person
+
+    @property
+    def revoked(self):
+        return self.revoked_at is not None
+
+    def revoke(self, by, reason):
+        """Stop the token at once; the row stays, with who revoked it, when and why, in its history."""
+        self.revoked_at = timezone.now()
+        self.revoked_by = by
+        self.revoke_reason = reason
+        self._change_reason = f"Révocation : {reason}"[:100]
+        self._history_user = by
+        self.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])

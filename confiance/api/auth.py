@@ -6,7 +6,7 @@ from confiance.accounts.models import ApiToken
 
 
 class BearerToken(HttpBearer):
-    """`Authorization: Bearer <token>`; tokens are issued in the admin or by `issuetoken`."""
+    """`Authorization: Bearer <token>`; tokens are issued in the admin or by `issuetoken`, revoked on their page."""
 
     def authenticate(self, request, token):
         person = ApiToken.person_for(token)
