@@ -81,3 +81,16 @@ def test_who_may_not_revoke_gets_a_404_and_nothing_changes(client, cast, who):
 
 def test_the_page_needs_a_signed_in_person(client, db):
     assert client.get(reverse("accounts:tokens")).status_code == 302
+
+
+def test_a_person_creates_a_token_for_themselves_and_sees_the_secret_once(client, cast):
+    client.force_login(cast.agent)
+    url = reverse("accounts:tokens")
+    assert "Nommez le jeton" in client.post(url, {"name": ""}).content.decode()
+    assert not ApiToken.objects.exists()
+    page = client.post(url, {"name": "Export mensuel"}).content.decode()
+    token = ApiToken.objects.get()
+    assert token.person == cast.agent and token.name == "Export mensuel"
+    raw = page.split('<code class="secret">')[1].split("</code>")[0]
+    assert ApiToken.person_for(raw) == cast.agent and _api_status(raw) == 200
+    assert raw not in client.get(url).content.decode()
