@@ -115,10 +115,13 @@ def test_two_instances_and_two_workers_share_one_postgresql(tmp_path, database):
         public_b = f"http://127.0.0.1:{ports[1]}/public/ville-deux/systemes/"
         for _ in range(3):
             assert "Tri du courrier" in _get(public_b)[1]
+        record_a = f"http://127.0.0.1:{ports[0]}/api/systems/{system_id}"
+        with urllib.request.urlopen(urllib.request.Request(record_a, headers={"Authorization": f"Bearer {token}"}),
+                                    timeout=10) as response:
+            etag = response.headers["ETag"]  # a PATCH names the version it read (If-Match)
         request = urllib.request.Request(
-            f"http://127.0.0.1:{ports[0]}/api/systems/{system_id}", method="PATCH",
-            data=json.dumps({"name": "Tri du courrier entrant"}).encode(),
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            record_a, method="PATCH", data=json.dumps({"name": "Tri du courrier entrant"}).encode(),
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", "If-Match": etag})
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.status == 200
         changed_at = time.monotonic()
