@@ -4,7 +4,8 @@ Workers started by `confiance runworker` write a heartbeat (WorkerBeat) six time
 JOBS_WORKER_TIMEOUT. A task whose worker has been silent for JOBS_WORKER_TIMEOUT seconds was killed
 with it (a crash, `kill -9`, a lost machine): it is put back in the queue while it has been
 tried at most JOBS_KILLED_RETRIES + 1 times, and marked failed otherwise, so no job stays
-"running" forever. Tasks taken by a worker without a heartbeat (plain `db_worker`, tests'
+"running" forever. A job a command runs in its own process (`runner.run_here`) beats the
+same way as `inline:…` and is marked failed if that process dies. Tasks taken by a worker without a heartbeat (plain `db_worker`, tests'
 `run_queued`) are left alone: nothing says they are dead.
 """
 
@@ -80,6 +81,11 @@ def recover_abandoned(now=None):
     if not silent:
         return retried, failed
     with transaction.atomic():
+        # A job a command ran in its own process (runner.run_here) is never retried: the command is gone.
+        failed += Job.objects.filter(status__in=[Job.Status.RUNNING, Job.Status.QUEUED],
+                                     task_id__in=[w for w in silent if w.startswith("inline:")]).update(
+            status=Job.Status.FAILED, finished_at=now,
+            message="La commande qui exécutait cette tâche s'est arrêtée avant la fin ; relancez-la.")
         for result in DBTaskResult.objects.running().select_for_update(skip_locked=True):
             if not result.worker_ids or result.worker_ids[-1] not in silent:
                 continue

@@ -20,8 +20,10 @@ class Job(models.Model):
 
     kind = models.CharField("type", max_length=60, help_text="What the job does, e.g. catalogue.harvest.")
     label = models.CharField("intitulé", max_length=200)
+    # None for work of the whole instance (a library hub's harvest, an archive import): superusers follow it.
     organisation = models.ForeignKey(
-        "accounts.Organisation", verbose_name="organisation", on_delete=models.CASCADE, related_name="jobs"
+        "accounts.Organisation", verbose_name="organisation", on_delete=models.CASCADE, related_name="jobs",
+        null=True, blank=True,
     )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="lancée par", on_delete=models.SET_NULL,
@@ -34,6 +36,9 @@ class Job(models.Model):
     total = models.PositiveIntegerField("total", default=0)
     message = models.TextField("message", blank=True)
     result_url = models.CharField("lien vers le résultat", max_length=500, blank=True)
+    # A file the job made (an organisation's archive), in MEDIA_ROOT under an unguessable folder;
+    # downloaded through the job page by who may do the job's action (jobs.views.job_download).
+    result_file = models.FileField("fichier produit", upload_to="jobs/", max_length=300, blank=True)
     task_id = models.CharField("identifiant de la tâche", max_length=64, blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     started_at = models.DateTimeField("commencée le", null=True, blank=True)
@@ -55,6 +60,11 @@ class Job(models.Model):
     @property
     def is_finished(self):
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED, self.Status.CANCELLED)
+
+    @property
+    def result_file_name(self):
+        """Return the name the job's file is downloaded under (its storage name without the folders)."""
+        return self.result_file.name.rsplit("/", 1)[-1] if self.result_file else ""
 
     @property
     def percent(self):

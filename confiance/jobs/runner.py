@@ -23,6 +23,8 @@ so a test exercises the real backend and the real worker code.
 
 import functools
 import logging
+import secrets
+import threading
 import time
 
 from django.utils import timezone
@@ -39,16 +41,22 @@ class JobFailed(Exception):
     """Stop a job with a message for the user (in French); nothing else is shown of the error."""
 
 
-class JobCancelled(Exception):
-    """Raised inside a running job when someone cancelled it (confiance.jobs.control.cancel)."""
+class JobCancelled(BaseException):  # noqa: N818 - named like the other outcomes of a job
+    """Raised inside a running job when someone cancelled it (confiance.jobs.control.cancel).
+
+    Like asyncio.CancelledError it is a BaseException, so the `except Exception` of the code a
+    job calls (an import that turns any error into its own message) lets it through, and a
+    `transaction.atomic()` it crosses rolls back.
+    """
 
 
 class Progress:
     """The running job as its task sees it: `report()` progress, read `job` for its fields."""
 
-    def __init__(self, job):
+    def __init__(self, job, on_write=None):
         self.job = job
         self._last = 0.0
+        self._on_write = on_write  # called with the job after each write (a command's progress line)
 
     def report(self, done, total=None, message=None, force=False):
         """Record `done` (and optionally `total` and a message); writes at most twice a second."""
@@ -66,6 +74,22 @@ class Progress:
                 done=job.done, total=job.total, message=job.message)
             if not written:
                 raise JobCancelled()
+            if self._on_write is not None:
+                self._on_write(job)
+
+    def __call__(self, done, total=None, message=None):
+        """Report like `report()`: a Progress is the `progress=` callback the domain functions accept."""
+        self.report(done, total=total, message=message)
+
+    def save_file(self, name, content):
+        """Store `content` (bytes) as the job's file, named `name` when downloaded; return its storage name."""
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        stored = default_storage.save(f"jobs/{secrets.token_urlsafe(12)}/{name}", ContentFile(content))
+        Job.objects.filter(pk=self.job.pk).update(result_file=stored)
+        self.job.result_file.name = stored
+        return stored
 
 
 def job_task(func):
@@ -76,14 +100,14 @@ def job_task(func):
     shown as an unexpected error, and re-raised so the task framework records it).
     """
 
-    def run(job_id, **kwargs):
+    def run(job_id, _on_write=None, **kwargs):
         job = Job.objects.get(pk=job_id)
         if job.cancel_requested_at is not None or job.status == Job.Status.CANCELLED:
             _finish(job, Job.Status.CANCELLED, message="Tâche annulée avant son début.")
             return None
         Job.objects.filter(pk=job_id).update(status=Job.Status.RUNNING, started_at=timezone.now())
         job.status = Job.Status.RUNNING
-        progress = Progress(job)
+        progress = Progress(job, on_write=_on_write)
         try:
             result = func(progress, **kwargs)
         except JobCancelled:
@@ -156,3 +180,47 @@ def run_queued(limit=None):
         worker.run_task(result)
         ran += 1
     return ran
+
+
+def run_here(task_, *, kind, label, organisation, started_by=None, action="create", on_write=None, **kwargs):
+    """Create a Job and run `task_` in this process now (a command); return the Job, refreshed.
+
+    The job shows on its page like any other and can be cancelled from there. `on_write(job)` is
+    called after each progress write (the command prints its progress line). While it runs, the
+    process beats like a worker (WorkerBeat `inline:…`): if it is killed, a worker's recovery marks
+    the job failed (confiance.jobs.control.recover_abandoned) rather than leave it "running".
+    Errors other than JobFailed are re-raised, as for a task.
+    """
+    from confiance.jobs import control
+
+    worker_id = "inline:" + control.new_worker_id()[:56]
+    job = Job.objects.create(kind=kind, label=label, organisation=organisation, action=action,
+                             started_by=started_by if started_by is not None and started_by.is_authenticated
+                             else None, task_id=worker_id)
+    control.beat(worker_id)
+    stop = threading.Event()
+    thread = threading.Thread(target=_keep_beating, args=(worker_id, stop), daemon=True, name="confiance-inline")
+    thread.start()
+    try:
+        task_.func(job.pk, _on_write=on_write, **kwargs)  # the task's own code, in this process
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        control.forget(worker_id)
+    job.refresh_from_db()
+    return job
+
+
+def _keep_beating(worker_id, stop):
+    from django.db import close_old_connections, connection
+
+    from confiance.jobs import control
+
+    while not stop.wait(control.heartbeat_seconds()):
+        try:
+            control.beat(worker_id)
+        except Exception:  # noqa: BLE001 - a database hiccup must not end the command
+            logger.exception("Inline job heartbeat failed")
+        finally:
+            close_old_connections()
+    connection.close()

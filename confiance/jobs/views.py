@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -31,7 +32,8 @@ def job_detail(request, pk):
 
 @login_required
 def job_list(request):
-    jobs = Job.objects.filter(organisation_id__in=member_organisations(request.user)).select_related("organisation")
+    jobs = Job.objects.filter(Q(organisation_id__in=member_organisations(request.user)) | Q(organisation__isnull=True)
+                              | Q(started_by=request.user)).select_related("organisation")
     visible = [j for j in jobs[:200] if j.started_by_id == request.user.pk or can(request.user, j.action, j.organisation_id)]
     return render(request, "jobs/list.html", {"jobs": visible[:50]})
 
@@ -46,3 +48,13 @@ def job_cancel(request, pk):
     else:
         messages.info(request, "Cette tâche est déjà finie.")
     return redirect(job)
+
+
+@login_required
+def job_download(request, pk):
+    """Download the file a job made (an archive): only who may do the job's action now, not merely its starter."""
+    job = _get_job_for_user(request, pk)
+    if not job.result_file or job.status != Job.Status.SUCCEEDED or not can(request.user, job.action,
+                                                                            job.organisation_id):
+        raise Http404("Cette tâche n'a pas de fichier à télécharger.")
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file_name)

@@ -13,3 +13,10 @@ def count_to(progress, n, fail_at=None, crash=False):
             raise ValueError("boom")
         progress.report(i)
     return f"/resultat/{n}/"
+
+
+@job_task
+def write_file(progress, name, text):
+    progress.report(0, total=1, message="Écriture…")
+    progress.save_file(name, text.encode("utf-8"))
+    progress.report(1)
