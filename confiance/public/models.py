@@ -167,3 +167,25 @@ class AnnualReport(models.Model):
     def is_published(self):
         """The report is published with the ethics committee's opinion, once recorded."""
         return self.opinion_recorded_at is not None
+
+
+class AnnualReportPdf(models.Model):
+    """The stored PDF of an annual report, made by a background job (public.report_pdf).
+
+    It keeps no history: it is derived from the report, and `fingerprint` (the SHA-256 of the
+    HTML it was printed from) says whether it still shows the report as it is now.
+    """
+
+    report = models.OneToOneField(AnnualReport, verbose_name="rapport", on_delete=models.CASCADE, related_name="pdf")
+    file = models.FileField("fichier PDF", upload_to="rapports/", max_length=300, blank=True)
+    fingerprint = models.CharField("empreinte du contenu", max_length=64, blank=True)
+    made_at = models.DateTimeField("imprimé le", null=True, blank=True)
+    job = models.ForeignKey("jobs.Job", verbose_name="dernière tâche", on_delete=models.SET_NULL, null=True,
+                            blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = "PDF d'un rapport annuel"
+        verbose_name_plural = "PDF des rapports annuels"
+
+    def __str__(self):
+        return f"PDF — {self.report}"

@@ -33,6 +33,8 @@ urlpatterns = [
     path("gestion/<slug:slug>/rapports/", views_reports.manage_reports, name="manage_reports"),
     path("gestion/<slug:slug>/rapports/etablir/", views_reports.generate_report, name="generate_report"),
     path("gestion/<slug:slug>/rapports/<year:year>/", views_reports.manage_report, name="manage_report"),
+    path("gestion/<slug:slug>/rapports/<year:year>/pdf/", views_reports.make_report_pdf, name="make_report_pdf"),
+    path("gestion/<slug:slug>/rapports/<year:year>.pdf", views_reports.manage_report_pdf, name="manage_report_pdf"),
     # Public pages.
     path("<slug:slug>/", views.home, name="home"),
     path("<slug:slug>/systemes/", views.system_list, name="list"),
@@ -54,5 +56,5 @@ urlpatterns = [
     path("<slug:slug>/donnees/bibliotheque-interconnectes.csv", views_exports.interconnectes, name="interconnectes"),
     path("<slug:slug>/rapports/", views_reports.report_list, name="reports"),
     path("<slug:slug>/rapports/<year:year>/", views_reports.report_detail, name="report"),
-    path("<slug:slug>/rapports/<year:year>.pdf", views_reports.report_pdf, name="report_pdf"),
+    path("<slug:slug>/rapports/<year:year>.pdf", views_reports.report_pdf_view, name="report_pdf"),
 ]

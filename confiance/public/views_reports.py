@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import viewer_for
-from confiance.public import reports
+from confiance.public import report_pdf, reports
 from confiance.public.forms import OpinionForm
 from confiance.public.models import AnnualReport
 from confiance.public.views import get_organisation
@@ -40,11 +40,22 @@ def report_detail(request, slug, year):
     })
 
 
-def report_pdf(request, slug, year):
+def _pdf_response(stored, report):
+    return FileResponse(stored.file.open("rb"), content_type="application/pdf",
+                        filename=report_pdf.file_name(report), as_attachment=False)
+
+
+def report_pdf_view(request, slug, year):
+    """Serve the published report's stored PDF; while it is being printed, say so (503, retry) and queue it."""
     report = _published_report(slug, year)
-    response = HttpResponse(reports.render_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="rapport-ia-{slug}-{year}.pdf"'
-    return response
+    stored = report_pdf.current_pdf(report)
+    if stored is None:
+        report_pdf.request_pdf(report)
+        response = render(request, "public/report_pdf_pending.html", {
+            "organisation": report.organisation, "report": report, "nav": "reports"}, status=503)
+        response["Retry-After"] = "30"
+        return response
+    return _pdf_response(stored, report)
 
 
 def _roles(person, organisation):
@@ -92,6 +103,7 @@ def generate_report(request, slug):
         response.status_code = 400
         return response
     report = reports.generate(organisation, year)
+    report_pdf.request_pdf(report, request.user)
     messages.success(request, f"Le rapport {report.year} est établi ; il sera publié avec l'avis du comité éthique.")
     return redirect("public:manage_report", slug=slug, year=report.year)
 
@@ -111,9 +123,41 @@ def manage_report(request, slug, year):
             report = form.save(commit=False)
             report.opinion_recorded_at, report.opinion_recorded_by = timezone.now(), request.user
             report.save()
+            report_pdf.request_pdf(report, request.user)
             messages.success(request, "L'avis du comité éthique est enregistré : le rapport est publié avec lui.")
             return redirect("public:manage_report", slug=slug, year=year)
     return render(request, "public/manage/report.html", {
         "report": report, "document": reports.render_html(report), "form": form,
         "can_opine": bool(roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}),
+        "pdf": report_pdf.current_pdf(report), "pdf_job": report_pdf.pending_job(report),
     })
+
+
+def _member_report(request, slug, year):
+    report = get_object_or_404(AnnualReport.objects.select_related("organisation"), organisation__slug=slug,
+                               year=year)
+    if not _roles(request.user, report.organisation):
+        raise PermissionDenied("Vous n'êtes pas membre de cette organisation.")
+    return report
+
+
+@require_POST
+@login_required
+def make_report_pdf(request, slug, year):
+    """Queue the printing of the report's PDF (members), then follow it on the job's page."""
+    report = _member_report(request, slug, year)
+    job = report_pdf.request_pdf(report, request.user)
+    if job is None:
+        messages.info(request, "Le PDF est déjà à jour.")
+        return redirect("public:manage_report", slug=slug, year=year)
+    return redirect(job)
+
+
+@login_required
+def manage_report_pdf(request, slug, year):
+    """Download the stored PDF of a report, published or not, for the organisation's members."""
+    report = _member_report(request, slug, year)
+    stored = report_pdf.current_pdf(report)
+    if stored is None:
+        raise Http404("Le PDF de ce rapport n'est pas à jour : préparez-le depuis la page du rapport.")
+    return _pdf_response(stored, report)

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from confiance.jobs.runner import run_queued
 from confiance.public.models import AnnualReport
 from tests.factories import PASSWORD
 
@@ -20,7 +21,8 @@ def test_the_command_makes_the_report_and_its_pdf(public, tmp_path, capsys):
     assert "en attente de l'avis" in capsys.readouterr().out
 
 
-def test_the_report_is_public_only_with_the_ethics_opinion(client, public):
+def test_the_report_is_public_only_with_the_ethics_opinion(client, public, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     client.login(username="referent", password=PASSWORD)
     client.post(reverse("public:generate_report", args=[public.org.slug]), {"year": "2026"})
     report = AnnualReport.objects.get(organisation=public.org, year=2026)
@@ -36,8 +38,9 @@ def test_the_report_is_public_only_with_the_ethics_opinion(client, public):
     client.logout()
     page = unescape(client.get(reverse("public:report", args=[public.org.slug, 2026])).content.decode())
     assert "Le comité salue la publication des règles." in page and page.count("<svg") >= 6
+    run_queued()  # recording the opinion queued the PDF's printing (public.report_pdf)
     pdf = client.get(reverse("public:report_pdf", args=[public.org.slug, 2026]))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    assert pdf["Content-Type"] == "application/pdf" and b"".join(pdf.streaming_content)[:5] == b"%PDF-"
 
 
 def test_an_agent_cannot_make_the_report(client, public):
