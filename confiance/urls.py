@@ -28,6 +28,7 @@ urlpatterns = [
     path("instruction/", include("confiance.review.urls")),
     path("public/", include("confiance.public.urls")),
     path("taches/", include("confiance.jobs.urls")),
+    path("archives/", include("confiance.portability.urls")),
     path("catalogue/", include("confiance.catalogue.urls")),
     path("donnees-ouvertes/", include("confiance.catalogue.urls_public")),
     path("api/", api.urls),

@@ -35,11 +35,16 @@ class ArchiveError(Exception):
     """The archive cannot be restored; the message says why, in French."""
 
 
-def organisation_objects(organisation):
-    """Return, as {label: objects}, every object that belongs to `organisation`, history included."""
+def organisation_objects(organisation, progress=None):
+    """Return, as {label: objects}, every object that belongs to `organisation`, history included.
+
+    `progress(done, total, message)`, if given, is called once per kind of object read.
+    """
     parts = {"groups": [organisation.group] if organisation.group else []}
     person_ids = set()
-    for model, portable in PORTABLE_MODELS.items():
+    for done, (model, portable) in enumerate(PORTABLE_MODELS.items()):
+        if progress:
+            progress(done, 2 * len(PORTABLE_MODELS), f"Lecture : {model._meta.verbose_name_plural}…")
         where = {portable.organisation_lookup: organisation.pk}
         objects = list(model.objects.filter(**where).order_by("pk"))
         history = []
@@ -74,11 +79,16 @@ def _people_referenced(obj):
                 yield value
 
 
-def export_organisation(organisation):
-    """Return the archive of `organisation` as a JSON-serialisable dict."""
-    parts = organisation_objects(organisation)
+def export_organisation(organisation, progress=None):
+    """Return the archive of `organisation` as a JSON-serialisable dict.
+
+    `progress(done, total, message)`, if given, is called as the kinds of object are read, then written.
+    """
+    parts = organisation_objects(organisation, progress)
     objects = json.loads(serializers.serialize("json", parts.pop("people"), fields=PERSON_FIELDS))
-    for items in parts.values():
+    for done, items in enumerate(parts.values()):
+        if progress:
+            progress(len(PORTABLE_MODELS) + done * len(PORTABLE_MODELS) // len(parts), None, "Écriture de l'archive…")
         objects.extend(json.loads(serializers.serialize("json", items)))
     for obj in objects:
         for name, value in obj["fields"].items():
@@ -94,14 +104,18 @@ def export_organisation(organisation):
     }
 
 
-def import_archive(archive, mapping=None):
+def import_archive(archive, mapping=None, progress=None):
     """Restore an archive; people and organisations are matched by natural key (portability.restore).
 
     The whole archive is validated first, then planned (who is who), and only
     then written, in one transaction: on any error or conflict nothing is written.
     `mapping` ({archive username: local username}) settles the people a report
-    listed as conflicts.
+    listed as conflicts. `progress(done, total, message)`, if given, is called as objects are
+    written; an exception it raises that is not an Exception (a cancelled job) rolls everything back.
     """
+    total = len(archive.get("objects") or []) if isinstance(archive, dict) else 0
+    if progress:
+        progress(0, total, "Vérification de l'archive…")
     try:
         restore.validate(archive)
         the_plan = restore.plan(archive, mapping)
@@ -122,7 +136,11 @@ def import_archive(archive, mapping=None):
                                    + " ; ".join(sorted(set(remapper.missing))[:20]))
             touched = {Person, OrganisationGroup}
             restored = {}
-            for item in serializers.deserialize("json", json.dumps(rows)):
+            if progress:
+                progress(total - len(rows), total, f"Écriture de {len(rows)} objets…")
+            for done, item in enumerate(serializers.deserialize("json", json.dumps(rows)), start=total - len(rows)):
+                if progress:
+                    progress(done, None, None)
                 model = type(item.object)
                 m2m_data = item.m2m_data  # save() forgets it
                 item.save(save_m2m=False)

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from confiance.accounts.models import Organisation
@@ -20,7 +20,7 @@ from confiance.accounts.permissions import (
 )
 from confiance.core import concurrency
 from confiance.core.concurrency import conflict_context, save_edit_from_request, version_of
-from confiance.portability.archive import export_organisation
+from confiance.portability.tasks import start_export
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.completeness import complete_counts
 from confiance.register.forms import AISystemForm, RegisterFilterForm
@@ -60,6 +60,7 @@ def dashboard(request):
         "recent": systems.select_related("organisation").order_by("-updated_at")[:5],
         "can_create": bool(organisations_where(request.user, Action.CREATE)),
         "completeness": complete_counts(systems.values_list("pk", flat=True)),
+        "exportable": Organisation.objects.filter(pk__in=organisations_where(request.user, Action.EXPORT)),
     }
     return render(request, "register/dashboard.html", context)
 
@@ -164,9 +165,9 @@ def system_retire(request, pk):
 
 @login_required
 def organisation_export(request, slug):
-    """Download everything of the organisation (réversibilité), for its admins."""
+    """Export everything of the organisation (réversibilité), for its admins: a job makes the file to download."""
     organisation = get_object_or_404(Organisation, slug=slug)
     require(request.user, Action.EXPORT, organisation.pk)
-    response = JsonResponse(export_organisation(organisation), json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = f'attachment; filename="confiance-{organisation.slug}.json"'
-    return response
+    if request.method == "POST":
+        return redirect(start_export(organisation, request.user))
+    return render(request, "register/export.html", {"organisation": organisation})

@@ -3,12 +3,16 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from confiance.accounts.models import Organisation
-from confiance.portability.archive import export_organisation
+from confiance.jobs.cli import progress_printer
+from confiance.jobs.runner import run_here
 from confiance.portability.restore import archive_schema
+from confiance.portability.tasks import write_archive
+from confiance.rules.permissions import Action
 
 
 class Command(BaseCommand):
-    help = "Write everything of an organisation (records, history, people and roles) as JSON to standard output."
+    help = ("Write everything of an organisation (records, history, people and roles) as JSON to standard output; "
+            "it runs as a job in this process, its progress line on standard error.")
 
     def add_arguments(self, parser):
         parser.add_argument("organisation", nargs="?",
@@ -26,8 +30,11 @@ class Command(BaseCommand):
         org = Organisation.objects.filter(slug=organisation).first()
         if org is None:
             raise CommandError(f"Aucune organisation n'a l'identifiant « {organisation} ».")
-        text = json.dumps(export_organisation(org), ensure_ascii=False, indent=1, sort_keys=True)
-        self._write(text, output)
+        job = run_here(write_archive, kind="portability.export", label=f"Export de « {org.name} » (commande)",
+                       organisation=org, action=Action.EXPORT, organisation_id=org.pk, output=output,
+                       stream=self.stdout, on_write=progress_printer(self.stderr, options.get("verbosity", 1)))
+        if job.status != job.Status.SUCCEEDED:
+            raise CommandError(job.message or "L'export a échoué.")
 
     def _write(self, text, output):
         if output:

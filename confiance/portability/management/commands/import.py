@@ -3,7 +3,10 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from confiance.portability.archive import ArchiveError, import_archive
+from confiance.jobs.cli import progress_printer
+from confiance.jobs.runner import run_here
+from confiance.portability.tasks import restore_archive
+from confiance.rules.permissions import Action
 
 
 def _mapping(pairs):
@@ -18,7 +21,8 @@ def _mapping(pairs):
 
 class Command(BaseCommand):
     help = ("Restore an organisation's archive written by `export`; people are matched by username or e-mail, "
-            "the organisation by SIREN, and any conflict stops the restore before anything is written.")
+            "the organisation by SIREN, and any conflict stops the restore before anything is written; it runs as a job in "
+            "this process, its progress line on standard error.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The archive's path (UTF-8 JSON), or - for standard input.")
@@ -42,8 +46,10 @@ class Command(BaseCommand):
                 "une archive Confiance est toujours en UTF-8. Rien n'a été écrit.") from exc
         except (OSError, json.JSONDecodeError) as exc:
             raise CommandError(f"Le fichier ne peut pas être lu comme du JSON : {exc}") from exc
-        try:
-            org = import_archive(archive, mapping)
-        except ArchiveError as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(f"Organisation « {org.name} » restaurée.")
+        label = "Import de l'archive " + ("lue sur l'entrée standard" if file == "-" else f"« {file} »")
+        job = run_here(restore_archive, kind="portability.import", label=f"{label} (commande)", organisation=None,
+                       action=Action.ADMINISTER, archive=archive, mapping=mapping,
+                       on_write=progress_printer(self.stderr, options.get("verbosity", 1)))
+        if job.status != job.Status.SUCCEEDED:
+            raise CommandError(job.message or "L'import a échoué.")
+        self.stdout.write(job.message)
