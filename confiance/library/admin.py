@@ -45,6 +45,26 @@ class SharedProjectAdmin(SimpleHistoryAdmin):
 class HarvestSourceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "url", "active", "last_harvest_at", "last_ok"]
     readonly_fields = ["last_harvest_at", "last_ok", "last_report"]
+    actions = ["harvest_now"]
+
+    @admin.action(description="Moissonner maintenant (tâche de fond)")
+    def harvest_now(self, request, queryset):
+        """Queue a harvest job per selected source; with one source, open its job's page."""
+        from django.shortcuts import redirect
+        from django.utils.html import format_html
+
+        from confiance.accounts.permissions import require
+        from confiance.library.tasks import start_harvest
+        from confiance.rules.permissions import Action
+
+        require(request.user, Action.ADMINISTER, None)
+        jobs = [start_harvest(source, request.user) for source in queryset]
+        if len(jobs) == 1:
+            return redirect(jobs[0])
+        for job in jobs:
+            self.message_user(request, format_html('<a href="{}">{}</a> : en attente.', job.get_absolute_url(),
+                                                   job.label))
+        return None
 
 
 @admin.register(FeedToken)

@@ -197,8 +197,13 @@ def _harvest_page(source, data, report, seen):
     return instance
 
 
-def harvest(source, page_size=500, fetch=fetch_json):
-    """Harvest every page of `source`; on failure keep what was harvested and report it."""
+def harvest(source, page_size=500, fetch=fetch_json, progress=None):
+    """Harvest every page of `source`; on failure keep what was harvested and report it.
+
+    `progress(done, total, message)`, if given, is called after each page is written (one
+    transaction per page). An exception it raises that is not an Exception (a cancelled job) stops
+    the harvest there: the pages written stay, nothing is withdrawn, and the source keeps its last report.
+    """
     report = HarvestReport(source=source.name)
     seen, instances = set(), set()
     separator = "&" if "?" in source.url else "?"
@@ -212,6 +217,10 @@ def harvest(source, page_size=500, fetch=fetch_json):
                 raise ValueError("ce n'est pas un flux de bibliothèque Confiance")
             instances.add(_harvest_page(source, data, report, seen))
             pages += 1
+            if progress:
+                progress(len(seen), max(int(data.get("count") or 0), len(seen)),
+                         f"Page {pages} sur {data.get('pages', '?')} : {len(seen)} projet(s) lu(s), "
+                         f"{report.created} ajouté(s), {report.updated} mis à jour")
             next_url = data.get("next")
             url = urllib.parse.urljoin(url, next_url) if next_url else None
             if pages > 100_000:

@@ -5,7 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from confiance.accounts.models import Organisation
 from confiance.core.import_reports import write_report
-from confiance.library.federation import configured_sources, harvest
+from confiance.jobs.cli import progress_printer
+from confiance.jobs.management.commands.followjob import Command as FollowJob
+from confiance.jobs.runner import run_here
+from confiance.library import tasks
+from confiance.library.federation import configured_sources
 from confiance.library.interconnectes import export_csv, import_file
 from confiance.library.models import FeedToken, HarvestSource, LibraryMember, SharedProject
 from confiance.rules.import_report import ImportReport
@@ -21,6 +25,8 @@ class Command(BaseCommand):
         p.add_argument("--source", help="Harvest only this feed URL (it is added as a source if new).")
         p.add_argument("--token", default="", help="Token issued by the source instance (with --source).")
         p.add_argument("--page-size", type=int, default=500, help="Projects asked for per page (at most 1000).")
+        p.add_argument("--queue", action="store_true",
+                       help="Queue each harvest for the task worker and follow it, instead of running it here.")
         p = sub.add_parser(
             "import-interconnectes",
             help="Load a file in the Interconnectés format (CSV, XLSX or ODS); exit 0 all rows loaded, 1 some rows "
@@ -39,7 +45,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         getattr(self, "handle_" + action.replace("-", "_"))(**options)
 
-    def handle_harvest(self, source=None, token="", page_size=500, **options):
+    def handle_harvest(self, source=None, token="", page_size=500, queue=False, **options):
         if source:
             obj, _ = HarvestSource.objects.get_or_create(url=source, defaults={"name": source})
             if token:
@@ -52,9 +58,22 @@ class Command(BaseCommand):
             raise CommandError("Aucune source à moissonner : renseignez LIBRARY_HUB_SOURCES ou --source.")
         failed = 0
         for obj in sources:
-            report = harvest(obj, page_size=page_size)
-            (self.stdout if report.ok else self.stderr).write(report.summary())
-            failed += not report.ok
+            # Each harvest is a job (its page shows it, it can be cancelled there): run here, or by the worker.
+            if queue:
+                job = tasks.start_harvest(obj, page_size=page_size)
+                self.stdout.write(f"Tâche {job.pk} en file d'attente : {job.label}")
+                try:
+                    FollowJob(stdout=self.stderr, stderr=self.stderr).handle(job=job.pk, interval=1.0)
+                except CommandError:
+                    pass
+                job.refresh_from_db()
+            else:
+                job = run_here(tasks.harvest_source, kind="library.harvest", label=tasks.label(obj),
+                               organisation=None, action="administer", source_id=obj.pk, page_size=page_size,
+                               on_write=progress_printer(self.stderr, options.get("verbosity", 1)))
+            ok = job.status == job.Status.SUCCEEDED
+            (self.stdout if ok else self.stderr).write(job.message)
+            failed += not ok
         if failed:
             raise CommandError(f"{failed} source(s) en échec : les projets déjà moissonnés sont conservés.")
 
