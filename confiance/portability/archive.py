@@ -88,7 +88,8 @@ def export_organisation(organisation, progress=None):
     objects = json.loads(serializers.serialize("json", parts.pop("people"), fields=PERSON_FIELDS))
     for done, items in enumerate(parts.values()):
         if progress:
-            progress(len(PORTABLE_MODELS) + done * len(PORTABLE_MODELS) // len(parts), None, "Écriture de l'archive…")
+            progress(len(PORTABLE_MODELS) + done * len(PORTABLE_MODELS) // len(parts), None,
+                     None if done else "Écriture de l'archive…")
         objects.extend(json.loads(serializers.serialize("json", items)))
     for obj in objects:
         for name, value in obj["fields"].items():

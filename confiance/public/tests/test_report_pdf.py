@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from confiance.jobs.models import Job
 from confiance.jobs.runner import run_queued
@@ -118,3 +119,19 @@ def test_a_failed_print_says_so_in_french(client, public, monkeypatch):
     assert job.status == Job.Status.FAILED
     assert job.message.startswith("Le PDF n'a pas pu être enregistré (disk full)")
     assert report_pdf.current_pdf(report) is None
+
+
+def test_a_cancelled_print_stores_nothing_and_keeps_the_old_file(client, public):
+    report = reports.generate(public.org, 2026)
+    job = report_pdf.request_pdf(report)
+    client.force_login(public.steward)
+    DBTaskResult.objects.filter(id=job.task_id).update(status="RUNNING")  # a worker has taken it…
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    assert client.post(reverse("jobs:cancel", args=[job.pk])).status_code == 302  # …when the steward cancels
+    job.refresh_from_db()
+    assert job.status == Job.Status.RUNNING and job.cancel_requested_at
+    DBTaskResult.objects.filter(id=job.task_id).update(status="READY")  # let this process play the worker
+    run_queued()
+    job.refresh_from_db()
+    assert job.status == Job.Status.CANCELLED and job.done < 3
+    assert report_pdf.current_pdf(report) is None and not AnnualReportPdf.objects.get(report=report).file
