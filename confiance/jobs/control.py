@@ -58,8 +58,9 @@ def cancel(job):
     if job.is_finished:
         return False
     now = timezone.now()
+    queued = job.task_id and not job.task_id.startswith("inline:")  # a command's job has no task row
     waiting = DBTaskResult.objects.filter(id=job.task_id, status=TaskResultStatus.READY).select_for_update(
-        skip_locked=True).first() if job.task_id else None
+        skip_locked=True).first() if queued else None
     if waiting is not None or job.status == Job.Status.QUEUED and not job.task_id:
         if waiting is not None:
             waiting.status, waiting.finished_at = TaskResultStatus.FAILED, now

@@ -9,6 +9,7 @@ from django.utils import timezone
 from confiance.jobs.control import recover_abandoned
 from confiance.jobs.models import Job, WorkerBeat
 from confiance.jobs.runner import JobCancelled, run_here, run_queued, start
+from confiance.jobs.tests.slow_tasks import tick
 from confiance.jobs.tests.tasks import count_to, write_file
 from tests.factories import make_person
 
@@ -81,3 +82,17 @@ def test_it_shows_a_job_of_the_whole_instance_to_superusers_only(client, cast):
     page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     assert "Toute l&#x27;instance" in page or "Toute l'instance" in page
     assert "Moisson du hub" in client.get(reverse("jobs:list")).content.decode()
+
+
+def test_a_cancel_from_the_page_stops_a_job_a_command_runs(client, cast):
+    cancelled = []
+
+    def cancel_from_the_page(job):
+        if job.done == 2 and not cancelled:
+            client.force_login(cast.agent)
+            cancelled.append(client.post(reverse("jobs:cancel", args=[job.pk])).status_code)
+
+    job = run_here(tick, kind="test.tick", label="Compter ici", organisation=cast.org, started_by=cast.agent,
+                   on_write=cancel_from_the_page, n=50)
+    assert cancelled == [302]
+    assert job.status == Job.Status.CANCELLED and job.done == 3  # stopped at the first report after the cancel
