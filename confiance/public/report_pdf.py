@@ -46,11 +46,18 @@ def pending_job(report):
     return job if job is not None and not job.is_finished else None
 
 
-def request_pdf(report, person=None):
-    """Queue the printing of `report`'s PDF unless it is current or already on its way; return the job or None."""
+def request_pdf(report, person=None, failure_pause=None):
+    """Queue the printing of `report`'s PDF unless it is current or already on its way; return the job or None.
+
+    With `failure_pause` (a timedelta), a print that failed less than that long ago is not tried again
+    (the public link: visitors must not queue a failing print over and over); its job is returned.
+    """
     with transaction.atomic():
         stored, _ = AnnualReportPdf.objects.select_for_update().get_or_create(report=report)
         if stored.job_id and not stored.job.is_finished:
+            return stored.job
+        if failure_pause and stored.job_id and stored.job.status == stored.job.Status.FAILED \
+                and stored.job.finished_at and stored.job.finished_at > timezone.now() - failure_pause:
             return stored.job
         if stored.file and stored.fingerprint == fingerprint(report) and default_storage.exists(stored.file.name):
             return None

@@ -1,5 +1,7 @@
 """The annual reports: public once the ethics committee's opinion is recorded; the button to make one."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -50,7 +52,7 @@ def report_pdf_view(request, slug, year):
     report = _published_report(slug, year)
     stored = report_pdf.current_pdf(report)
     if stored is None:
-        report_pdf.request_pdf(report)
+        report_pdf.request_pdf(report, failure_pause=timedelta(minutes=10))
         response = render(request, "public/report_pdf_pending.html", {
             "organisation": report.organisation, "report": report, "nav": "reports"}, status=503)
         response["Retry-After"] = "30"

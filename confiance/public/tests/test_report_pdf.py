@@ -1,7 +1,10 @@
 """The annual report's PDF: a background job prints it, the file is stored, reprinted when the report changes."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from confiance.jobs.models import Job
@@ -135,3 +138,22 @@ def test_a_cancelled_print_stores_nothing_and_keeps_the_old_file(client, public)
     job.refresh_from_db()
     assert job.status == Job.Status.CANCELLED and job.done < 3
     assert report_pdf.current_pdf(report) is None and not AnnualReportPdf.objects.get(report=report).file
+
+
+def test_visitors_do_not_queue_a_failing_print_over_and_over(client, public, monkeypatch):
+    report = reports.generate(public.org, 2026)
+    report.ethics_opinion, report.opinion_recorded_at = "Avis favorable.", report.generated_at
+    report.save()
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report_pdf.default_storage, "save", broken)
+    url = reverse("public:report_pdf", args=[public.org.slug, 2026])
+    assert client.get(url).status_code == 503
+    run_queued()
+    assert client.get(url).status_code == 503
+    assert Job.objects.filter(kind="public.report_pdf").count() == 1  # no new print for ten minutes
+    Job.objects.update(finished_at=timezone.now() - timedelta(minutes=11))
+    client.get(url)
+    assert Job.objects.filter(kind="public.report_pdf").count() == 2
