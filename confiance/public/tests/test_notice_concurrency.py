@@ -32,3 +32,26 @@ def test_it_shows_both_addresses_when_two_people_confirm_at_once(client, public)
     assert client.post(url, merge).status_code == 302
     notice.refresh_from_db()
     assert notice.published_on_url == "https://ville.fr/creches"
+
+
+def test_it_shows_both_opinions_when_two_members_record_the_reports_opinion_at_once(client, public):
+    from django.core.management import call_command
+
+    from confiance.public.models import AnnualReport
+
+    call_command("report", "2026", "--organisation", public.org.slug)
+    report = AnnualReport.objects.get(organisation=public.org, year=2026)
+    url = reverse("public:manage_report", args=[public.org.slug, 2026])
+    ethics = make_person(public.org, ["ethics_committee"], username="ethique-2")
+    client.force_login(ethics)
+    read_at = version_of(report)
+    assert f'name="_version" value="{read_at}"' in client.get(url).content.decode()
+    assert client.post(url, {"ethics_opinion": "Le comité salue la publication.", "_version": read_at}
+                       ).status_code == 302
+    client.force_login(make_person(public.org, ["admin"], username="admin-3"))
+    response = client.post(url, {"ethics_opinion": "Avis réservé.", "_version": read_at})
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Le comité salue la publication." in page and "Avis réservé." in page
+    report.refresh_from_db()
+    assert report.ethics_opinion == "Le comité salue la publication." and report.opinion_recorded_by == ethics
