@@ -189,6 +189,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 # Bad input and large forms (docs/settings.md): the largest request body a page may send, and the
 # longest text a record's free-text field takes (said next to the field).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Rows a long import (restore, spreadsheets, DCAT) writes per transaction, so others can write between two.
+IMPORT_BATCH_SIZE = env_int("IMPORT_BATCH_SIZE", 200)
 TEXT_FIELD_MAX_CHARS = env_int("TEXT_FIELD_MAX_CHARS", 50_000)
 
 # How many records a list page shows at once.
