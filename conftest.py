@@ -13,8 +13,8 @@ def fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def harvests_may_use_loopback(settings):
-    """Tests serve feeds on loopback; production refuses private addresses (core.weblinks)."""
-    settings.LIBRARY_HARVEST_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
+    """Tests serve feeds and portals on loopback; production refuses private addresses (core.weblinks)."""
+    settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
 
 
 class Cast:

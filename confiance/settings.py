@@ -189,6 +189,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 # Bad input and large forms (docs/settings.md): the largest request body a page may send, and the
 # longest text a record's free-text field takes (said next to the field).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MB", 10) * 1024 * 1024
+# Rows a long import (restore, spreadsheets, DCAT) writes per transaction, so others can write between two.
+IMPORT_BATCH_SIZE = env_int("IMPORT_BATCH_SIZE", 200)
 TEXT_FIELD_MAX_CHARS = env_int("TEXT_FIELD_MAX_CHARS", 50_000)
 
 # How many records a list page shows at once.
@@ -203,8 +205,11 @@ REVIEW_UPLOAD_MAX_MB = env_int("REVIEW_UPLOAD_MAX_MB", 10)
 # The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
 LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)
 LIBRARY_HUB_SOURCES = env_secret("LIBRARY_HUB_SOURCES", "")
-# Networks a harvest may fetch from although they are private, loopback or link-local (CIDRs, comma-separated).
+# Deprecated alias of OUTBOUND_ALLOWED_NETWORKS (core.weblinks reads both).
 LIBRARY_HARVEST_ALLOWED_NETWORKS = env_list("LIBRARY_HARVEST_ALLOWED_NETWORKS", [])
+# Networks any outbound fetch (library harvests, catalogue imports and harvests) may reach although they are
+# private, loopback or link-local (CIDRs, comma-separated); by default only public http(s) addresses.
+OUTBOUND_ALLOWED_NETWORKS = env_list("OUTBOUND_ALLOWED_NETWORKS", [])
 
 # The public transparency site (docs/public.md).
 PUBLIC_PAGE_SIZE = env_int("PUBLIC_PAGE_SIZE", 20)
@@ -217,7 +222,7 @@ AUDIT_MAX_FILE_MB = env_int("AUDIT_MAX_FILE_MB", 20 * 1024)
 AUDIT_MEMORY_LIMIT = env_str("AUDIT_MEMORY_LIMIT", "1GB")
 
 # The data catalogue (docs/catalogue.md): what a harvest or an import may fetch and read.
-CATALOGUE_ALLOW_PRIVATE_URLS = env_bool("CATALOGUE_ALLOW_PRIVATE_URLS", False)
+CATALOGUE_ALLOW_PRIVATE_URLS = env_bool("CATALOGUE_ALLOW_PRIVATE_URLS", False)  # deprecated: OUTBOUND_ALLOWED_NETWORKS
 CATALOGUE_MAX_DOWNLOAD_MB = env_int("CATALOGUE_MAX_DOWNLOAD_MB", 200)
 CATALOGUE_FETCH_TIMEOUT = env_int("CATALOGUE_FETCH_TIMEOUT", 30)
 

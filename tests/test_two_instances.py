@@ -2,6 +2,8 @@
 
 A change made through one instance's API is seen on the other instance's (cached) public
 pages within the documented delay, and each task is run once by one of the two workers.
+The PostgreSQL server is the one DATABASE_URL names (a fresh database is made on it);
+without a PostgreSQL DATABASE_URL the test is skipped.
 """
 
 import json
@@ -11,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -18,7 +21,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PG = "postgres://postgres@127.0.0.1:54329"
+
+
+def _postgres_server():
+    """Return DATABASE_URL without its database name ("postgres://user@host:port"), or None when not PostgreSQL."""
+    parts = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", ""))
+    if parts.scheme not in ("postgres", "postgresql", "pgsql") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 DOCUMENTED_DELAY = 3.0  # docs/deploy.md, "Scale out": public pages follow a change within 3 seconds
 
 SEED = """
@@ -78,13 +90,16 @@ def _wait_until_up(port):
 @pytest.fixture
 def database():
     psycopg = pytest.importorskip("psycopg")
+    server = _postgres_server()
+    if server is None:
+        pytest.skip("DATABASE_URL does not name a PostgreSQL server (postgres://user@host:port/base)")
     name = f"confiance_i16_two_{uuid.uuid4().hex[:8]}"
     try:
-        admin = psycopg.connect(f"{PG}/postgres", autocommit=True, connect_timeout=3)
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3)
     except psycopg.OperationalError:
-        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:54329")
+        pytest.skip(f"PostgreSQL is not reachable at {urllib.parse.urlsplit(server).hostname}")
     admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"{PG}/{name}"
+    yield f"{server}/{name}"
     admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()
 

@@ -11,14 +11,17 @@ import functools
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Header, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, member_organisations, organisations_where, sits_on, visible_filter
 from confiance.api import review_schemas as s
+from confiance.api.errors import etag_header_doc
 from confiance.api.schemas import ErrorOut
+from confiance.api.versions import IF_MATCH_DESCRIPTION, refuse_stale, tag
 from confiance.register.models import AISystem
 from confiance.register.views import _get_system_for_user
 from confiance.review import transitions
@@ -49,8 +52,15 @@ from confiance.rules import lifecycle
 router = Router(tags=["review"])
 
 
-def _responses(out, created=False):
-    return {(201 if created else 200): out, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+def _responses(out, created=False, versioned=False):
+    responses = {(201 if created else 200): out, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+    if versioned:  # a change of an existing object: If-Match (versions.refuse_stale)
+        responses.update({412: ErrorOut, 428: ErrorOut})
+    return responses
+
+
+def _if_match():
+    return Header(None, alias="If-Match", description=IF_MATCH_DESCRIPTION)
 
 
 def refusals(view):
@@ -185,10 +195,11 @@ def _get_session(request, session_id):
     return session
 
 
-@router.get("/sessions/{session_id}", response={200: s.SessionOut, 404: ErrorOut})
-def get_session(request, session_id: int):
-    """Read one session: its date, attendance, minutes and agenda."""
-    return _get_session(request, session_id)
+@router.get("/sessions/{session_id}", response={200: s.SessionOut, 404: ErrorOut},
+            openapi_extra=etag_header_doc(200))
+def get_session(request, session_id: int, response: HttpResponse):
+    """Read one session: its date, attendance, minutes and agenda; its `ETag` is sent back in `If-Match`."""
+    return tag(response, _get_session(request, session_id))
 
 
 @router.post("/committees/{committee_id}/sessions", response=_responses(s.SessionOut, created=True))
@@ -217,32 +228,42 @@ def create_session(request, committee_id: int, payload: s.SessionIn):
     return Status(201, session)
 
 
-@router.patch("/sessions/{session_id}", response=_responses(s.SessionOut))
+@router.patch("/sessions/{session_id}", response=_responses(s.SessionOut, versioned=True),
+              openapi_extra=etag_header_doc(200))
 @refusals
-def update_session(request, session_id: int, payload: s.SessionPatch):
-    """Change a session; `agenda_ids` sets the unanswered referrals it examines."""
+def update_session(request, session_id: int, payload: s.SessionPatch, response: HttpResponse,
+                   if_match: str = _if_match()):
+    """Change a session's named fields if it is still at the version read (`If-Match`: 428 without, 412 when
+    older); `agenda_ids` sets the unanswered referrals it examines."""
     session = _get_session(request, session_id)
     if not sits_on(request.user, session.committee):
         raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
     changes = payload.dict(exclude_unset=True)
     agenda_ids = changes.pop("agenda_ids", None)
     minutes_given = {k: changes.pop(k) for k in MINUTES_KEYS if k in changes}
-    form = SessionForm(_data(changes, _current(session, SessionForm)), instance=session, committee=session.committee)
-    agenda = AgendaForm({"referrals": agenda_ids or []}, session=session)
-    minutes = _minutes_form(session, minutes_given)
-    if not form.is_valid():
-        return _invalid(form, "La séance n'est pas enregistrée")
-    if agenda_ids is not None and not agenda.is_valid():
-        return _invalid(agenda, "La séance n'est pas enregistrée")
-    if minutes is not None and not minutes.is_valid():
-        return _invalid(minutes, "La séance n'est pas enregistrée")
     with transaction.atomic():
-        form.save()
+        session = Session.objects.select_for_update().select_related("committee").get(pk=session.pk)
+        stale = refuse_stale(if_match, session, response, "La séance")
+        if stale:
+            return stale
+        form = SessionForm(_data(changes, _current(session, SessionForm)), instance=session,
+                           committee=session.committee)
+        agenda = AgendaForm({"referrals": agenda_ids or []}, session=session)
+        minutes = _minutes_form(session, minutes_given)
+        if not form.is_valid():
+            return _invalid(form, "La séance n'est pas enregistrée")
+        if agenda_ids is not None and not agenda.is_valid():
+            return _invalid(agenda, "La séance n'est pas enregistrée")
+        if minutes is not None and not minutes.is_valid():
+            return _invalid(minutes, "La séance n'est pas enregistrée")
+        session._history_user = request.user
+        if form.has_changed():
+            form.save()
         if agenda_ids is not None:
             transitions.set_agenda(session, agenda.cleaned_data["referrals"])
         if minutes is not None:
             minutes.save()
-    return session
+    return tag(response, session)
 
 
 # Planning (date, place, agenda) and minutes (attendance, minutes) are separate forms, as on the screens.
@@ -323,20 +344,39 @@ def list_experiments(request, system_id: int):
     return list(system.experiments.prefetch_related("services").order_by("pk"))
 
 
-@router.put("/systems/{system_id}/experiment", response=_responses(s.ExperimentOut))
+@router.get("/systems/{system_id}/experiment", response={200: s.ExperimentOut, 404: ErrorOut},
+            openapi_extra=etag_header_doc(200))
+def get_experiment(request, system_id: int, response: HttpResponse):
+    """Read the record's current experimentation; its `ETag` is sent back in `If-Match` to change it."""
+    system = _get_system_for_user(request, system_id)
+    return tag(response, get_object_or_404(system.experiments.order_by("-pk")[:1]))
+
+
+@router.put("/systems/{system_id}/experiment", response=_responses(s.ExperimentOut, versioned=True),
+            openapi_extra=etag_header_doc(200))
 @refusals
-def save_experiment(request, system_id: int, payload: s.ExperimentIn):
-    """Plan the current experimentation, then record its evaluation; given fields change, the others stay."""
+def save_experiment(request, system_id: int, payload: s.ExperimentIn, response: HttpResponse,
+                    if_match: str = _if_match()):
+    """Plan the current experimentation, then record its evaluation; given fields change, the others stay.
+
+    Once an experimentation exists, `If-Match` must name its `ETag` (428 without, 412 when older).
+    """
     system = _get_system_for_user(request, system_id)
     if not may_follow(request.user, system):
         raise PermissionDenied("Seuls le porteur, le référent et le comité interne suivent l'expérimentation.")
-    experiment = system.experiments.order_by("-pk").first() or Experiment(system=system)
-    current = _current(experiment, ExperimentForm)
-    form = ExperimentForm(_data(payload.dict(exclude_unset=True), current), instance=experiment, system=system)
-    if not form.is_valid():
-        return _invalid(form, "L'expérimentation n'est pas enregistrée")
-    form.instance._history_user = request.user
-    return form.save()
+    with transaction.atomic():
+        experiment = system.experiments.select_for_update().order_by("-pk").first()
+        if experiment is not None:
+            stale = refuse_stale(if_match, experiment, response, "L'expérimentation")
+            if stale:
+                return stale
+        experiment = experiment or Experiment(system=system)
+        current = _current(experiment, ExperimentForm)
+        form = ExperimentForm(_data(payload.dict(exclude_unset=True), current), instance=experiment, system=system)
+        if not form.is_valid():
+            return _invalid(form, "L'expérimentation n'est pas enregistrée")
+        form.instance._history_user = request.user
+        return tag(response, form.save() if form.has_changed() or not experiment.pk else experiment)
 
 
 # Shadow AI: approved tools and declarations -----------------------------------------------------------------------
@@ -361,23 +401,48 @@ def _save_tool(request, tool, payload):
     if not form.is_valid():
         return _invalid(form, "L'outil n'est pas enregistré")
     form.instance._history_user = request.user
+    if tool is not None and not form.has_changed():
+        return Status(200, tool)
     return Status(200 if tool else 201, form.save())
 
 
-@router.post("/tools", response=_responses(s.ApprovedToolOut, created=True))
+@router.post("/tools", response=_responses(s.ApprovedToolOut, created=True), openapi_extra=etag_header_doc(201))
 @refusals
-def create_tool(request, payload: s.ApprovedToolIn):
+def create_tool(request, payload: s.ApprovedToolIn, response: HttpResponse):
     """Add a tool to the catalogue of approved AI tools (internal committee, administrators)."""
-    return _save_tool(request, None, payload)
+    result = _save_tool(request, None, payload)
+    if result.status_code == 201:
+        tag(response, result.value)
+    return result
 
 
-@router.patch("/tools/{tool_id}", response=_responses(s.ApprovedToolOut))
+def _get_tool(request, tool_id, lock=False):
+    tools = ApprovedTool.objects.select_for_update() if lock else ApprovedTool.objects
+    return get_object_or_404(tools, pk=tool_id, organisation__in=organisations_where(request.user, Action.REVIEW))
+
+
+@router.get("/tools/{tool_id}", response={200: s.ApprovedToolOut, 404: ErrorOut}, openapi_extra=etag_header_doc(200))
+def get_tool(request, tool_id: int, response: HttpResponse):
+    """Read one tool of the catalogue (internal committee, administrators); its `ETag` goes in `If-Match`."""
+    return tag(response, _get_tool(request, tool_id))
+
+
+@router.patch("/tools/{tool_id}", response=_responses(s.ApprovedToolOut, versioned=True),
+              openapi_extra=etag_header_doc(200))
 @refusals
-def update_tool(request, tool_id: int, payload: s.ApprovedToolPatch):
-    """Change a tool of the catalogue; `active: false` withdraws it."""
-    tool = get_object_or_404(ApprovedTool, pk=tool_id,
-                             organisation__in=organisations_where(request.user, Action.REVIEW))
-    return _save_tool(request, tool, payload)
+def update_tool(request, tool_id: int, payload: s.ApprovedToolPatch, response: HttpResponse,
+                if_match: str = _if_match()):
+    """Change a tool's named fields if it is still at the version read (`If-Match`: 428 without, 412 when
+    older); `active: false` withdraws it."""
+    with transaction.atomic():
+        tool = _get_tool(request, tool_id, lock=True)
+        stale = refuse_stale(if_match, tool, response, "L'outil")
+        if stale:
+            return stale
+        result = _save_tool(request, tool, payload)
+    if result.status_code == 200:
+        tag(response, result.value)
+    return result
 
 
 @router.get("/declarations", response={200: list[s.DeclarationOut], 403: ErrorOut})

@@ -1,19 +1,21 @@
 """Fetch a catalogue from a URL, refusing what a public server must never be made to fetch.
 
-Only http(s); the host's addresses are resolved first and private, loopback, link-local,
-multicast and reserved ones are refused unless `CATALOGUE_ALLOW_PRIVATE_URLS` is set
-(tests serve fixture portals on 127.0.0.1); redirects are followed by hand (at most
+Every address goes through the instance's one outbound guard,
+`core.weblinks.check_outbound_url` (http(s) only; private, loopback, link-local,
+multicast and reserved addresses refused unless `OUTBOUND_ALLOWED_NETWORKS` lists
+them; tests serve fixture portals on 127.0.0.1); redirects are followed by hand (at most
 `MAX_REDIRECTS`, each target checked the same way, loops refused); the body is read up to
 `CATALOGUE_MAX_DOWNLOAD_MB`. Every failure is a `FetchError` with a French message.
 """
 
-import ipaddress
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 
 from django.conf import settings
+
+from confiance.core.weblinks import UnsafeSource, check_outbound_url
 
 MAX_REDIRECTS = 5
 CHUNK = 1 << 16
@@ -32,24 +34,12 @@ _opener = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({
 
 
 def check_url(url):
-    """Raise FetchError unless `url` is http(s) to a host whose every address may be fetched."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError("Seules les adresses http:// ou https:// sont acceptées.")
-    if not parts.hostname:
-        raise FetchError("L'adresse ne contient pas de nom de serveur.")
+    """Raise FetchError (a French sentence) unless core.weblinks.check_outbound_url accepts `url`."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        raise FetchError(f"Le serveur « {parts.hostname} » est introuvable.") from None
-    if getattr(settings, "CATALOGUE_ALLOW_PRIVATE_URLS", False):
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
-                or address.is_reserved or address.is_unspecified):
-            raise FetchError(f"L'adresse « {parts.hostname} » désigne un réseau privé ou local : elle est refusée.")
+        check_outbound_url(url)
+    except UnsafeSource as exc:
+        text = str(exc)
+        raise FetchError(text[:1].upper() + text[1:] + ".") from None
 
 
 def fetch(url, accept="text/turtle, application/rdf+xml;q=0.9, application/ld+json;q=0.8, */*;q=0.1"):

@@ -7,6 +7,7 @@ marks as withdrawn the datasets of its portal that are no longer published. Any 
 fetching or reading leaves the catalogue as it was, and the log says why, in French.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -18,6 +19,7 @@ from confiance.catalogue import dcat
 from confiance.catalogue.choices import PLATFORM_PATHS, Classification, ReviewStatus
 from confiance.catalogue.fetch import fetch
 from confiance.catalogue.models import Dataset, Harvest, HarvestLog
+from confiance.core.batches import let_writers_in
 from confiance.register.search import fold
 
 RECORD_FIELDS = ["uri", "identifier", "title", "description", "keywords", "theme", "frequency", "issued",
@@ -85,7 +87,7 @@ def _new_dataset(organisation, harvest, record, digest, service_id=None):
 
 def apply_records(organisation, records, *, harvest=None, withdraw=False, progress=None, reason="Import DCAT",
                   service_id=None):
-    """Apply parsed `records` to `organisation`'s catalogue in one transaction; return the Counts.
+    """Apply parsed `records` to `organisation`'s catalogue in batches of BATCH rows; return the Counts.
 
     New datasets go to `service_id` (or the harvest's service), whose stewards review them."""
     if service_id is None and harvest is not None:
@@ -104,38 +106,46 @@ def apply_records(organisation, records, *, harvest=None, withdraw=False, progre
         else:
             changed[current[0]] = (record, digest)
     total = len(new) + len(changed)
-    with transaction.atomic():
-        for start in range(0, len(new), BATCH):
+    # In batches, each its own transaction, so that others keep writing during a long harvest. A rerun after a
+    # failure part-way is idempotent: a written dataset is known by its URI, and unchanged by its digest.
+    for start in range(0, len(new), BATCH):
+        began = time.monotonic()
+        with transaction.atomic():
             bulk_create_with_history(new[start:start + BATCH], Dataset, batch_size=BATCH,
                                      default_change_reason=reason)
-            if progress:
-                progress(min(start + BATCH, len(new)), total)
-        counts.created = len(new)
-        if changed:
-            datasets = list(Dataset.objects.filter(pk__in=list(changed)))
-            for dataset in datasets:
-                record, digest = changed[dataset.pk]
-                for name in RECORD_FIELDS:
-                    setattr(dataset, name, record[name])
-                dataset.source_hash, dataset.withdrawn = digest, False
-                dataset.search_text = fold(" ".join([dataset.title, dataset.description, dataset.keywords,
-                                                     dataset.theme, dataset.source_application]))
-                if harvest is not None and dataset.harvest_id is None:
-                    dataset.harvest = harvest
-            bulk_update_with_history(datasets, Dataset, RECORD_FIELDS + ["source_hash", "withdrawn", "search_text",
-                                                                         "harvest"],
-                                     batch_size=BATCH, default_change_reason=f"{reason} : mis à jour à la source")
-            counts.updated = len(datasets)
-        if withdraw and harvest is not None:
-            seen = {r["uri"] for r in records}
-            gone = [d for d in Dataset.objects.filter(harvest=harvest, withdrawn=False).exclude(uri="")
-                    if d.uri not in seen]
-            for dataset in gone:
-                dataset.withdrawn = True
-            if gone:
-                bulk_update_with_history(gone, Dataset, ["withdrawn"], batch_size=BATCH,
+        let_writers_in(time.monotonic() - began)
+        if progress:
+            progress(min(start + BATCH, len(new)), total)
+    counts.created = len(new)
+    if changed:
+        keys = list(changed)
+        for start in range(0, len(keys), BATCH):
+            with transaction.atomic():
+                datasets = list(Dataset.objects.filter(pk__in=keys[start:start + BATCH]))
+                for dataset in datasets:
+                    record, digest = changed[dataset.pk]
+                    for name in RECORD_FIELDS:
+                        setattr(dataset, name, record[name])
+                    dataset.source_hash, dataset.withdrawn = digest, False
+                    dataset.search_text = fold(" ".join([dataset.title, dataset.description, dataset.keywords,
+                                                         dataset.theme, dataset.source_application]))
+                    if harvest is not None and dataset.harvest_id is None:
+                        dataset.harvest = harvest
+                bulk_update_with_history(datasets, Dataset, RECORD_FIELDS + ["source_hash", "withdrawn",
+                                                                             "search_text", "harvest"],
+                                         batch_size=BATCH, default_change_reason=f"{reason} : mis à jour à la source")
+        counts.updated = len(keys)
+    if withdraw and harvest is not None:  # only once every record is written: a failure before withdraws nothing
+        seen = {r["uri"] for r in records}
+        gone = [d for d in Dataset.objects.filter(harvest=harvest, withdrawn=False).exclude(uri="")
+                if d.uri not in seen]
+        for dataset in gone:
+            dataset.withdrawn = True
+        for start in range(0, len(gone), BATCH):
+            with transaction.atomic():
+                bulk_update_with_history(gone[start:start + BATCH], Dataset, ["withdrawn"], batch_size=BATCH,
                                          default_change_reason=f"{reason} : retiré à la source")
-            counts.withdrawn = len(gone)
+        counts.withdrawn = len(gone)
     if progress:
         progress(total, total)
     return counts

@@ -22,6 +22,7 @@ from confiance.catalogue import curation
 from confiance.catalogue.choices import ReviewStatus
 from confiance.catalogue.forms import DatasetFieldFormSet, DatasetFilterForm, DatasetForm, DatasetUseForm, MergeForm
 from confiance.catalogue.models import Dataset, DatasetUse
+from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
 from confiance.register.models import AISystem
 from confiance.rules.permissions import Role
 
@@ -97,14 +98,24 @@ def dataset_create(request):
 
 @login_required
 def dataset_edit(request, pk):
+    """Change a dataset's description; a save over a newer version merges or shows the conflict (core.concurrency)."""
     dataset = _get_dataset_for_user(request, pk, Action.EDIT)
-    form = DatasetForm(request.POST or None, instance=dataset, organisations=[dataset.organisation_id],
-                       may_label=_may_label(request.user, dataset.organisation_id))
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Les modifications sont enregistrées.")
-        return redirect(dataset)
-    return render(request, "catalogue/form.html", {"nav": "catalogue", "form": form, "dataset": dataset})
+    may_label = _may_label(request.user, dataset.organisation_id)
+
+    def make_form(data, files, instance):
+        return DatasetForm(data, instance=instance, organisations=[dataset.organisation_id], may_label=may_label)
+
+    context = {"nav": "catalogue", "dataset": dataset, "version": version_of(dataset),
+               "form": make_form(None, None, dataset)}
+    if request.method == "POST":
+        result = save_edit_from_request(request, dataset, make_form)
+        if result.status in (SAVED, UNCHANGED):
+            messages.success(request, "Les modifications sont enregistrées." if result.status == SAVED
+                             else "Aucune modification à enregistrer.")
+            return redirect(result.obj)
+        page, status = page_context(result)
+        return render(request, "catalogue/form.html", {**context, **page}, status=status)
+    return render(request, "catalogue/form.html", context)
 
 
 @login_required

@@ -21,6 +21,7 @@ from dataclasses import field as dataclass_field
 from django import forms
 from django.db import transaction
 from django.forms.widgets import ChoiceWidget
+from simple_history.utils import get_m2m_reverse_field_name
 
 SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"
 
@@ -54,7 +55,11 @@ def etag(version):
 def instance_at(model, pk, version):
     """Return the record as it was at `version`, or None when that version is not one of its own."""
     row = model.history.filter(history_id=version, id=pk).first()
-    return row.instance if row is not None else None
+    if row is None:
+        return None
+    instance = row.instance
+    instance._version_row = row  # its many-to-many values, when the history keeps them (m2m_fields)
+    return instance
 
 
 def comparable(value):
@@ -70,6 +75,12 @@ def comparable(value):
 def model_value(obj, name):
     """Return the comparable value of `obj`'s model field `name`."""
     model_field = obj._meta.get_field(name)
+    row = getattr(obj, "_version_row", None)
+    if model_field.many_to_many and row is not None:
+        if name not in {f.name for f in getattr(row, "_history_m2m_fields", ())}:
+            return []  # a past version whose history keeps no many-to-many values
+        target = get_m2m_reverse_field_name(model_field)
+        return sorted(getattr(row, name).values_list(f"{target}_id", flat=True))
     if model_field.many_to_many:
         try:
             return comparable(getattr(obj, name).all())
@@ -251,6 +262,18 @@ def conflict_context(result):
         "stored_by": getattr(latest, "history_user", None),
         "stored_at": getattr(latest, "history_date", None),
     }
+
+
+def page_context(result):
+    """Return what a screen renders after an edit it did not save, and its status (409 on a conflict).
+
+    The context holds the bound form, the version it now carries and, on a conflict,
+    both versions side by side (core/_conflict.html).
+    """
+    context = {"form": result.form, "version": result.version}
+    if result.status == CONFLICT:
+        context.update(conflict_context(result))
+    return context, (409 if result.conflicts else 200)
 
 
 def form_data(form):

@@ -3,9 +3,11 @@
 A link typed in a form, sent to the API, read from an import or harvested from
 another instance is only ever shown as a link when it is http(s) (or mailto for a
 contact); anything else (`javascript:`, `data:`, `file:`) is refused on the way
-in and shown as plain text if it is already stored. A harvest only fetches
-http(s) addresses whose host resolves to public addresses, unless
-LIBRARY_HARVEST_ALLOWED_NETWORKS lists the network (tests allow loopback).
+in and shown as plain text if it is already stored. Every fetch this instance
+makes from an address someone gave it (library harvests, catalogue imports and
+harvests) goes through one guard, `check_outbound_url`: http(s) only, and every
+address the host resolves to public, unless OUTBOUND_ALLOWED_NETWORKS lists its
+network (tests allow loopback). The scheme rule itself is `rules.links.has_web_scheme`.
 """
 
 import ipaddress
@@ -16,13 +18,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
-WEB_SCHEMES = ("http", "https")
+from confiance.rules.links import WEB_SCHEMES, has_web_scheme
+
 web_url_validator = URLValidator(schemes=list(WEB_SCHEMES), message="Saisissez une adresse web en http:// ou https://.")
 
 
 def is_web_url(value):
     """Return True when `value` is an http(s) address a page may link to."""
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not has_web_scheme(value.strip()):
         return False
     try:
         web_url_validator(value.strip())
@@ -52,31 +55,54 @@ def validate_web_url(value):
 
 
 class UnsafeSource(ValueError):
-    """A harvest address this instance must not fetch; the message says why, in French."""
+    """An address this instance must not fetch; the message says why, in French."""
 
 
-def _allowed_networks():
-    return [ipaddress.ip_network(n, strict=False) for n in getattr(settings, "LIBRARY_HARVEST_ALLOWED_NETWORKS", [])]
+EVERY_NETWORK = ("0.0.0.0/0", "::/0")
 
 
-def check_harvest_url(url, resolve=True):
-    """Raise UnsafeSource unless `url` is http(s) and (when `resolve`) its host is a public address."""
-    parts = urllib.parse.urlsplit(str(url))
-    if parts.scheme not in WEB_SCHEMES or not parts.hostname:
-        raise UnsafeSource(f"adresse refusée « {str(url)[:200]} » : seules les adresses http:// et https:// sont moissonnées")
+def outbound_allowed_networks():
+    """Return the networks a fetch may reach although they are not public.
+
+    OUTBOUND_ALLOWED_NETWORKS, plus the deprecated aliases it replaced:
+    LIBRARY_HARVEST_ALLOWED_NETWORKS (same meaning) and CATALOGUE_ALLOW_PRIVATE_URLS
+    (true: every network).
+    """
+    names = [*getattr(settings, "OUTBOUND_ALLOWED_NETWORKS", []),
+             *getattr(settings, "LIBRARY_HARVEST_ALLOWED_NETWORKS", [])]
+    if getattr(settings, "CATALOGUE_ALLOW_PRIVATE_URLS", False):
+        names += EVERY_NETWORK
+    return [ipaddress.ip_network(n, strict=False) for n in names]
+
+
+def check_outbound_url(url, resolve=True):
+    """Raise UnsafeSource unless `url` is http(s) and (when `resolve`) every address of its host is public
+    or in outbound_allowed_networks(). Check each redirect's target again."""
+    text = str(url)
+    try:
+        parts = urllib.parse.urlsplit(text)
+        hostname, port = parts.hostname, parts.port
+    except ValueError:
+        hostname, port = None, None
+    if not has_web_scheme(text) or not hostname:
+        raise UnsafeSource(f"adresse refusée « {text[:200]} » : seules les adresses http:// ou https:// sont "
+                           "acceptées")
     if not resolve:
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+        infos = socket.getaddrinfo(hostname, port or (443 if parts.scheme.lower() == "https" else 80),
                                    proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        raise UnsafeSource(f"hôte introuvable « {parts.hostname} »") from exc
-    allowed = _allowed_networks()
+        raise UnsafeSource(f"serveur introuvable « {hostname} »") from exc
+    allowed = outbound_allowed_networks()
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if any(address in network for network in allowed):
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if any(address.version == network.version and address in network for network in allowed):
             continue
         if not address.is_global or address.is_multicast:
             raise UnsafeSource(
-                f"adresse refusée « {parts.hostname} » ({address}) : adresse privée, locale ou réservée "
-                "(réglage LIBRARY_HARVEST_ALLOWED_NETWORKS pour l'autoriser)")
+                f"adresse refusée « {hostname} » ({address}) : adresse privée, locale ou réservée (réseau privé "
+                "ou local) ; le réglage OUTBOUND_ALLOWED_NETWORKS peut l'autoriser")
+
+
+check_harvest_url = check_outbound_url  # the library's name for the same guard

@@ -11,10 +11,10 @@ import json
 import re
 from importlib import resources
 
-from django.db import transaction
 from django.utils.text import slugify
 
 from confiance.accounts.models import Organisation
+from confiance.core.batches import write_in_batches
 from confiance.library.models import SharedProject
 from confiance.rules.import_report import ImportReport, Note
 from confiance.rules.library_import import merge, read_header, read_row
@@ -59,9 +59,11 @@ def import_file(data, filename="", person=None, dry_run=False):
     """Import a file in their format (CSV, XLSX or ODS bytes) and return the ImportReport.
 
     Every row is read and checked first; nothing is written when the file
-    cannot be read, or in a dry run. The accepted rows are then written in one
-    transaction: all of them or, if anything fails, none. Importing the same
-    file again leaves every project as it is (no new version in its history).
+    cannot be read, or in a dry run. The accepted rows are then written in batches
+    (core.batches), each in its own transaction, so that others keep writing during
+    a long import. Importing the same file again leaves every project as it is (no
+    new version in its history): after a failure part-way, importing it again
+    writes exactly what the failure left out.
     """
     report = ImportReport(noun="projet", dry_run=dry_run)
     try:
@@ -97,10 +99,8 @@ def import_file(data, filename="", person=None, dry_run=False):
             setattr(project, name, value)
         project._change_reason = f"Import Interconnectés, ligne {outcome.line}"
         to_save.append(project)
-    if not dry_run:
-        with transaction.atomic():
-            for project in to_save:
-                project.save()
+    if not dry_run:  # in batches, so others write meanwhile; a rerun after a failure skips what is written
+        write_in_batches(to_save, lambda chunk: [project.save() for project in chunk])
     return report
 
 

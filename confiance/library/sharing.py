@@ -40,12 +40,19 @@ def initial_from_system(system):
 
 def share_system(system, data, person):
     """Create or update the shared copy of `system` with the form's cleaned `data`."""
-    organisation = system.organisation
     project = SharedProject.objects.filter(origin_instance=LOCAL_ORIGIN, origin_id=str(system.pk)).first()
     if project is None:
         project = SharedProject(origin_instance=LOCAL_ORIGIN, origin_id=str(system.pk), system=system, shared_by=person)
     for name, value in data.items():
         setattr(project, name, value)
+    stamp_share(project, system)
+    project.save()
+    return project
+
+
+def stamp_share(project, system):
+    """Set what a share takes from its organisation, and put it back in the library (before a save)."""
+    organisation = system.organisation
     project.organisation = organisation
     project.organisation_name = organisation.name
     project.organisation_kind = organisation.kind
@@ -55,8 +62,6 @@ def share_system(system, data, person):
     project.withdrawn_at = None
     project.updated_at = timezone.now()
     project._change_reason = "Partage dans la bibliothèque"
-    project.save()
-    return project
 
 
 def withdraw(project, reason="Retrait de la bibliothèque"):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, can, organisations_where
+from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
 from confiance.library import access, presenters, remote_contact, sharing
 from confiance.library.forms import AnswerForm, ContactForm, ReuseForm, ShareForm
 from confiance.library.models import ContactRequest, LibraryMessage, Reuse, SharedProject
@@ -162,14 +163,24 @@ def share(request, system_pk):
     if not access.can_manage(request.user, system.organisation_id):
         raise PermissionDenied("Seuls les administrateurs et référents de l'organisation partagent ses projets.")
     project = SharedProject.objects.filter(system=system).first()
+    context = {"nav": "library", "system": system, "project": project, "version": version_of(project)}
+    if request.method == "POST" and project is not None:  # an update: merge, or show the conflict (core.concurrency)
+        result = save_edit_from_request(request, project, lambda data, files, obj: ShareForm(data, instance=obj),
+                                        before_save=lambda obj: sharing.stamp_share(obj, system))
+        if result.status in (SAVED, UNCHANGED):
+            if result.obj.withdrawn:  # shared again as it was
+                sharing.share_system(system, {}, request.user)
+            messages.success(request, f"« {result.obj.name} » est partagé dans la bibliothèque.")
+            return redirect("library:detail", pk=project.pk)
+        page, status = page_context(result)
+        return render(request, "library/share.html", {**context, **page}, status=status)
     initial = None if project else sharing.initial_from_system(system)
     form = ShareForm(request.POST or None, instance=project, initial=initial)
     if request.method == "POST" and form.is_valid():
         project = sharing.share_system(system, form.cleaned_data, request.user)
         messages.success(request, f"« {project.name} » est partagé dans la bibliothèque.")
         return redirect("library:detail", pk=project.pk)
-    return render(request, "library/share.html", {"nav": "library", "form": form, "system": system,
-                                                  "project": project})
+    return render(request, "library/share.html", {**context, "form": form})
 
 
 @login_required

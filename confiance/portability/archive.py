@@ -9,7 +9,9 @@ never exported: restored people set a new password.
 """
 
 import json
+import logging
 import re
+import time
 
 from django.apps import apps
 from django.core import serializers
@@ -19,9 +21,11 @@ from django.utils import timezone
 
 import confiance
 from confiance.accounts.models import Organisation, OrganisationGroup, Person
+from confiance.core.batches import batch_size, let_writers_in
 from confiance.portability import restore
 from confiance.portability.registry import PORTABLE_MODELS
 
+log = logging.getLogger(__name__)
 FORMAT = "confiance-export"
 FORMAT_VERSION = 1
 # Django writes datetimes to the millisecond, and writes no fraction at all when the
@@ -108,58 +112,107 @@ def export_organisation(organisation, progress=None):
 def import_archive(archive, mapping=None, progress=None):
     """Restore an archive; people and organisations are matched by natural key (portability.restore).
 
-    The whole archive is validated first, then planned (who is who), and only
-    then written, in one transaction: on any error or conflict nothing is written.
-    `mapping` ({archive username: local username}) settles the people a report
-    listed as conflicts. `progress(done, total, message)`, if given, is called as objects are
-    written; an exception it raises that is not an Exception (a cancelled job) rolls everything back.
+    The whole archive is validated first, then planned (who is who) and every
+    object mapped; only then is it written, in batches (IMPORT_BATCH_SIZE objects,
+    models in the order of their references), each in its own transaction, so
+    that others keep reading and writing during a long restore. Every batch
+    commits with its line in the restore's journal (RestoreJournal); after a
+    failure part-way, restoring the same archive again resumes after the last
+    written batch, with the same keys. `mapping` ({archive username: local
+    username}) settles the people a report listed as conflicts. `progress(done, total, message)`, if
+    given, is called after each batch; a cancelled job (an exception that is not an Exception) stops
+    between batches, and the same archive restored again resumes there.
     """
+    from confiance.portability.models import RestoreJournal
+
     total = len(archive.get("objects") or []) if isinstance(archive, dict) else 0
     if progress:
         progress(0, total, "Vérification de l'archive…")
     try:
         restore.validate(archive)
-        the_plan = restore.plan(archive, mapping)
     except restore.RestoreRefused as exc:
         raise ArchiveError(str(exc)) from exc
-    if the_plan.problems:
-        raise ArchiveError(str(restore.RestoreRefused(
-            "La restauration est arrêtée, rien n'a été écrit. Conflits à régler (option --map ANCIEN=LOCAL) :",
-            the_plan.problems)))
+    digest = restore.digest_of(archive)
+    journal = RestoreJournal.objects.filter(digest=digest, finished_at__isnull=True).first()
     try:
-        with transaction.atomic():
-            remapper = restore.Remapper(archive, the_plan)
-            remapper.create_people_and_groups(archive)
+        for _attempt in range(3):
+            # Plan and map outside any transaction (reads only), then open the first batch: the journal, the
+            # people and groups, the keys reserved. If someone took a key meanwhile, plan again.
+            if journal is None:
+                the_plan = restore.plan(archive, mapping)
+                if the_plan.problems:
+                    raise ArchiveError(str(restore.RestoreRefused(
+                        "La restauration est arrêtée, rien n'a été écrit. Conflits à régler (option --map "
+                        "ANCIEN=LOCAL) :", the_plan.problems)))
+                remapper = restore.Remapper(archive, the_plan)
+            else:
+                remapper = restore.Remapper.resume(journal)
+            remapper.map_people_and_groups(archive)
             rows = [remapper.object(o) for o in archive["objects"]
                     if o["model"] not in ("accounts.person", "accounts.organisationgroup")]
+            remapper.missing += restore.dangling(rows, remapper)
             if remapper.missing:
                 raise ArchiveError("L'archive n'a pas pu être restaurée, rien n'a été écrit : "
                                    + " ; ".join(sorted(set(remapper.missing))[:20]))
-            touched = {Person, OrganisationGroup}
-            restored = {}
-            if progress:
-                progress(total - len(rows), total, f"Écriture de {len(rows)} objets…")
-            for done, item in enumerate(serializers.deserialize("json", json.dumps(rows)), start=total - len(rows)):
-                if progress:
-                    progress(done, None, None)
-                model = type(item.object)
-                m2m_data = item.m2m_data  # save() forgets it
-                item.save(save_m2m=False)
-                _restore_m2m(item.object, m2m_data)
-                touched.add(model)
-                restored.setdefault(model, []).append(item.object)
-            _reset_sequences(touched)
-            for model, objects in restored.items():
-                portable = PORTABLE_MODELS.get(model)
-                if portable and portable.after_restore:
-                    portable.after_restore(objects)
-            organisation_pk = remapper.ref(Organisation, next(
-                o["pk"] for o in archive["objects"] if o["model"] == "accounts.organisation"))
+            batches = restore.batches(rows, batch_size())
+            if journal is not None:
+                break
+            began = time.monotonic()
+            with transaction.atomic():
+                if restore.offsets_for(archive, the_plan) != remapper.shifts:
+                    continue  # a key was taken since the plan: plan again
+                journal = remapper.start_journal(archive, digest, len(batches))
+                remapper.create_people_and_groups(archive)
+                restore.reserve_keys(rows, remapper)
+            log.info("restore: first batch (people, keys) in %.2f s", time.monotonic() - began)
+            break
+        else:
+            raise ArchiveError("La restauration n'a pas commencé, rien n'a été écrit : des fiches sont créées ici "
+                               "pendant qu'elle prépare les clés. Relancez-la.")
     except ArchiveError:
         raise
+    except restore.RestoreRefused as exc:
+        raise ArchiveError(str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - any failure means a broken archive
         raise ArchiveError(f"L'archive n'a pas pu être restaurée, rien n'a été écrit : {exc}") from exc
+    for number in range(journal.batches_done, len(batches)):
+        try:
+            began = time.monotonic()
+            with transaction.atomic():
+                _write_batch(batches[number])
+                RestoreJournal.objects.filter(pk=journal.pk).update(batches_done=number + 1)
+            elapsed = time.monotonic() - began
+            log.info("restore: batch %d/%d (%d objects) in %.2f s", number + 1, len(batches),
+                     len(batches[number]), elapsed)
+            if progress:
+                progress(total * (number + 1) // len(batches), total, f"Écriture : lot {number + 1} sur {len(batches)}")
+            let_writers_in(elapsed)
+        except Exception as exc:  # noqa: BLE001 - the batches before stay written; the journal says where
+            raise ArchiveError(
+                f"La restauration s'est arrêtée au lot {number + 1} sur {len(batches)} ({exc}). Les lots "
+                f"précédents sont écrits ; relancez la même commande avec la même archive pour reprendre "
+                "là où elle s'est arrêtée.") from exc
+    began = time.monotonic()
+    with transaction.atomic():
+        touched = {Person, OrganisationGroup} | {apps.get_model(row["model"]) for row in rows}
+        _reset_sequences(touched)
+        for model in touched:
+            portable = PORTABLE_MODELS.get(model)
+            if portable and portable.after_restore:
+                keys = [row["pk"] for row in rows if apps.get_model(row["model"]) is model]
+                portable.after_restore(list(model._default_manager.filter(pk__in=keys)))
+        RestoreJournal.objects.filter(pk=journal.pk).update(finished_at=timezone.now())
+    log.info("restore: last batch (sequences, indexes) in %.2f s", time.monotonic() - began)
+    organisation_pk = remapper.ref(Organisation, next(
+        o["pk"] for o in archive["objects"] if o["model"] == "accounts.organisation"))
     return Organisation.objects.get(pk=organisation_pk)
+
+
+def _write_batch(rows):
+    for item in serializers.deserialize("json", json.dumps(rows)):
+        m2m_data = item.m2m_data  # save() forgets it
+        item.save(save_m2m=False)
+        _restore_m2m(item.object, m2m_data)
 
 
 def _restore_m2m(obj, m2m_data):

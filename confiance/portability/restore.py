@@ -17,10 +17,12 @@ Three rules keep a restore from handing anything to the wrong person:
    it, history included, is shifted the same way.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 from jsonschema import Draft202012Validator
 
 from confiance.accounts.models import Organisation, OrganisationGroup, Person
@@ -332,8 +334,20 @@ class Remapper:
         self.shifts = offsets_for(archive, the_plan)
         self.people = {}
         self.groups = {}
+        self.to_create = set()  # archive keys of the people and groups this database lacks
         self.the_plan = the_plan
         self.missing = []
+        self.resumed = False
+
+    @classmethod
+    def resume(cls, journal):
+        """Return the Remapper of a restore that stopped part-way: the same keys as when it began."""
+        remapper = cls.__new__(cls)
+        remapper.shifts = {apps.get_model(label): shift for label, shift in journal.shifts.items()}
+        remapper.people = {int(k): v for k, v in journal.people.items()}
+        remapper.groups = {int(k): v for k, v in journal.groups.items()}
+        remapper.to_create, remapper.the_plan, remapper.missing, remapper.resumed = set(), None, [], True
+        return remapper
 
     def ref(self, target, value):
         if value is None:
@@ -362,22 +376,169 @@ class Remapper:
                 out["fields"][name] = self.ref(original, value)
         return out
 
-    def create_people_and_groups(self, archive):
-        """Create the archive's people and group that this database lacks; map the others."""
+    def map_people_and_groups(self, archive):
+        """Decide each archive person's and group's local key, writing nothing (a resumed restore knows them)."""
+        if self.resumed:
+            return
         for obj in archive["objects"]:
             if obj["model"] == "accounts.person":
                 local = self.the_plan.people.get(obj["pk"])
+                self.people[obj["pk"]] = local.pk if local is not None else obj["pk"] + self.shifts.get(Person, 0)
                 if local is None:
-                    local = Person(pk=obj["pk"] + self.shifts.get(Person, 0),
-                                   **{k: v for k, v in obj["fields"].items() if k in PERSON_FIELDS})
-                    local.set_unusable_password()
-                    local.save()
-                self.people[obj["pk"]] = local.pk
+                    self.to_create.add(("person", obj["pk"]))
             elif obj["model"] == "accounts.organisationgroup":
                 local_pk = self.the_plan.groups.get(obj["pk"])
+                self.groups[obj["pk"]] = (local_pk if local_pk is not None
+                                          else obj["pk"] + self.shifts.get(OrganisationGroup, 0))
                 if local_pk is None:
-                    group = OrganisationGroup(pk=obj["pk"] + self.shifts.get(OrganisationGroup, 0),
-                                              **{k: v for k, v in obj["fields"].items()})
-                    group.save()
-                    local_pk = group.pk
-                self.groups[obj["pk"]] = local_pk
+                    self.to_create.add(("group", obj["pk"]))
+
+    def start_journal(self, archive, digest, batches_total):
+        from confiance.portability.models import RestoreJournal
+
+        name = next((o["fields"].get("name", "") for o in archive["objects"] if o["model"] == "accounts.organisation"), "")
+        return RestoreJournal.objects.create(
+            digest=digest, organisation_name=name[:300], people=self.people, groups=self.groups,
+            shifts={m._meta.label_lower: shift for m, shift in self.shifts.items()}, batches_total=batches_total)
+
+    def create_people_and_groups(self, archive):
+        """Create the archive's people and groups that this database lacks, with the keys map_people_and_groups chose."""
+        for obj in archive["objects"]:
+            if obj["model"] == "accounts.person" and ("person", obj["pk"]) in self.to_create:
+                local = Person(pk=self.people[obj["pk"]],
+                               **{k: v for k, v in obj["fields"].items() if k in PERSON_FIELDS})
+                local.set_unusable_password()
+                local.save()
+            elif obj["model"] == "accounts.organisationgroup" and ("group", obj["pk"]) in self.to_create:
+                OrganisationGroup(pk=self.groups[obj["pk"]], **dict(obj["fields"].items())).save()
+
+
+def dangling(rows, remapper):
+    """Return, in French, each enforced reference of the mapped `rows` that points at nothing:
+    neither a row of the archive nor a row of this database. Checked before any batch is
+    written, since a batch is committed on its own."""
+    keys = {Person: set(remapper.people.values()), OrganisationGroup: set(remapper.groups.values())}
+    for row in rows:
+        keys.setdefault(apps.get_model(row["model"]), set()).add(row["pk"])
+    wanted = {}
+    for row in rows:
+        model = apps.get_model(row["model"])
+        for name, value in row["fields"].items():
+            f = model._meta.get_field(name)
+            if not f.is_relation or value in (None, []) or not (f.many_to_many or getattr(f, "db_constraint", True)):
+                continue
+            target = f.related_model
+            for key in (value if f.many_to_many else [value]):
+                if key not in keys.get(target, ()):
+                    wanted.setdefault(target, {}).setdefault(key, f"{model._meta.label_lower}.{name}")
+    problems = []
+    for target, refs in wanted.items():
+        found = set()
+        values = list(refs)
+        for i in range(0, len(values), 500):
+            found |= set(target._default_manager.filter(pk__in=values[i:i + 500]).values_list("pk", flat=True))
+        problems += [f"{where} renvoie à {target._meta.verbose_name} n° {key}, ni dans l'archive ni ici"
+                     for key, where in refs.items() if key not in found]
+    return problems
+
+
+def digest_of(archive):
+    """Return the archive's fingerprint: the same archive, however it is spaced, has the same one."""
+    text = json.dumps(archive, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _dependencies(model, present):
+    """The models of `present` whose rows `model`'s rows must find at commit (enforced references)."""
+    found = set()
+    for f in model._meta.get_fields():
+        if not getattr(f, "concrete", False) or not f.is_relation or f.related_model not in present:
+            continue
+        if f.many_to_many or getattr(f, "db_constraint", True):
+            found.add(f.related_model)
+    return found
+
+
+def batches(rows, size):
+    """Split mapped `rows` into batches a database accepts one at a time.
+
+    Models come in the order of their enforced references (a row's targets are
+    written in an earlier batch or its own); models that refer to each other, or to
+    themselves, share one batch. Other models are cut into batches of `size` rows.
+    """
+    by_model = {}
+    for row in rows:
+        by_model.setdefault(apps.get_model(row["model"]), []).append(row)
+    present = set(by_model)
+    graph = {model: _dependencies(model, present) for model in by_model}
+    result = []
+    for group in _ordered_groups(graph):
+        group_rows = [row for model in sorted(group, key=lambda m: m._meta.label) for row in by_model[model]]
+        if len(group) == 1 and next(iter(group)) not in graph[next(iter(group))]:
+            result.extend(group_rows[i:i + size] for i in range(0, len(group_rows), size))
+        else:
+            result.append(group_rows)
+    return result
+
+
+def _ordered_groups(graph):
+    """Return the strongly connected groups of `graph` (model -> models it needs), needed ones first (Tarjan)."""
+    index, low, stack, on_stack, groups = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node], key=lambda m: m._meta.label):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member is node:
+                    break
+            groups.append(group)
+
+    for node in sorted(graph, key=lambda m: m._meta.label):
+        if node not in index:
+            visit(node)
+    return groups  # Tarjan emits a group after every group it needs
+
+
+def reserve_keys(rows, remapper):
+    """Move each model's key counter past the keys this restore will write, before writing them:
+    a person saving a new row during the restore then never takes a key the restore needs."""
+    highest = {}
+    for row in rows:
+        if isinstance(row["pk"], int):
+            model = apps.get_model(row["model"])
+            highest[model] = max(highest.get(model, 0), row["pk"])
+    for model, key in ((Person, max(remapper.people.values(), default=0)),
+                       (OrganisationGroup, max(remapper.groups.values(), default=0))):
+        highest[model] = max(highest.get(model, 0), key)
+    with connection.cursor() as cursor:
+        for model, key in highest.items():
+            if not _int_pk(model) or not key:
+                continue
+            table, column = model._meta.db_table, model._meta.pk.column
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [connection.ops.quote_name(table), column])
+                sequence = cursor.fetchone()[0]
+                if sequence:
+                    cursor.execute(f"SELECT last_value, is_called FROM {sequence}")
+                    last, called = cursor.fetchone()
+                    if key > (last if called else last - 1):
+                        cursor.execute("SELECT setval(%s, %s, true)", [sequence, key])
+            elif connection.vendor == "sqlite":
+                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+                found = cursor.fetchone()
+                if found is None:
+                    cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, key])
+                elif found[0] < key:
+                    cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [key, table])

@@ -1,6 +1,7 @@
 """The transparency panel on a record's page in the register: public page link and law 6 notice."""
 
 from confiance.accounts.permissions import Action, can
+from confiance.core.concurrency import version_of
 from confiance.public.models import Notice
 from confiance.public.notices import snippet_html
 from confiance.public.records import is_published, system_urls
@@ -20,6 +21,7 @@ def transparency_panel(request, system):
         "is_public": is_public,
         "urls": urls,
         "notice": notice,
+        "version": version_of(notice),
         "snippet": snippet_html(urls["url"], system.name) if system.citizen_facing else "",
         "can_edit": can(request.user, Action.EDIT, system.organisation_id, system),
     }

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, require
 from confiance.checks.recompute import recompute
+from confiance.core.concurrency import CONFLICT, INVALID, UNCHANGED, page_context, save_edit_from_request
 from confiance.public.forms import NoticeConfirmForm
 from confiance.public.models import Notice
 from confiance.public.notices import notice_payload, snippet_html
@@ -62,13 +63,21 @@ def notice_confirm(request, pk):
     """The steward confirms the notice is on the service's page: only then is law 6 met."""
     system = _get_editable(request, pk)
     notice = get_object_or_404(Notice, system=system)
-    form = NoticeConfirmForm(request.POST, instance=notice)
-    if not form.is_valid():
+
+    def confirmed(obj):
+        obj.confirmed_at, obj.confirmed_by, obj._history_user = timezone.now(), request.user, request.user
+
+    result = save_edit_from_request(request, notice, lambda data, files, obj: NoticeConfirmForm(data, instance=obj),
+                                    before_save=confirmed)
+    if result.status == INVALID:
         messages.error(request, "Indiquez l'adresse (https://…) de la page où la mention est publiée.")
         return redirect("register:detail", pk=pk)
-    notice = form.save(commit=False)
-    notice.confirmed_at, notice.confirmed_by = timezone.now(), request.user
-    notice.save()
+    if result.status == CONFLICT:  # someone confirmed another address meanwhile: both are shown
+        page, status = page_context(result)
+        return render(request, "public/notice_confirm.html", {**page, "system": system}, status=status)
+    if result.status == UNCHANGED and result.obj.confirmed_at is None:  # the address was already typed
+        confirmed(result.obj)
+        result.obj.save()
     recompute(system)
     messages.success(request, "Publication de la mention confirmée : la loi 6 est respectée pour ce système.")
     return redirect("register:detail", pk=pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import viewer_for
+from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
 from confiance.public import report_pdf, reports
 from confiance.public.forms import OpinionForm
 from confiance.public.models import AnnualReport
@@ -117,22 +118,26 @@ def manage_report(request, slug, year):
     roles = _roles(request.user, report.organisation)
     if not roles:
         raise PermissionDenied("Vous n'êtes pas membre de cette organisation.")
-    form = OpinionForm(request.POST or None, instance=report)
+    context = {"report": report, "document": reports.render_html(report), "form": OpinionForm(instance=report),
+               "can_opine": bool(roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}), "version": version_of(report),
+               "pdf": report_pdf.current_pdf(report), "pdf_job": report_pdf.pending_job(report)}
     if request.method == "POST":
-        if not roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}:
+        if not context["can_opine"]:
             raise PermissionDenied("Seul le comité éthique enregistre son avis sur le rapport.")
-        if form.is_valid():
-            report = form.save(commit=False)
-            report.opinion_recorded_at, report.opinion_recorded_by = timezone.now(), request.user
-            report.save()
-            report_pdf.request_pdf(report, request.user)
+
+        def recorded(obj):
+            obj.opinion_recorded_at, obj.opinion_recorded_by = timezone.now(), request.user
+
+        result = save_edit_from_request(request, report, lambda data, files, obj: OpinionForm(data, instance=obj),
+                                        before_save=recorded)
+        if result.status == SAVED:
+            report_pdf.request_pdf(result.obj, request.user)
+        if result.status in (SAVED, UNCHANGED):
             messages.success(request, "L'avis du comité éthique est enregistré : le rapport est publié avec lui.")
             return redirect("public:manage_report", slug=slug, year=year)
-    return render(request, "public/manage/report.html", {
-        "report": report, "document": reports.render_html(report), "form": form,
-        "can_opine": bool(roles & {Role.ETHICS_COMMITTEE, Role.ADMIN}),
-        "pdf": report_pdf.current_pdf(report), "pdf_job": report_pdf.pending_job(report),
-    })
+        page, status = page_context(result)
+        return render(request, "public/manage/report.html", {**context, **page}, status=status)
+    return render(request, "public/manage/report.html", context)
 
 
 def _member_report(request, slug, year):

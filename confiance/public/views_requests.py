@@ -152,11 +152,16 @@ def answer(request, pk):
         raise PermissionDenied("Vous ne répondez pas pour ce système.")
     form = AnswerForm(request.POST or None, instance=item)
     if request.method == "POST" and not item.answered_at and form.is_valid():
-        item = form.save(commit=False)
-        item.answered_at, item.answered_by = timezone.now(), request.user
-        item.save()
-        messages.success(request, f"La réponse à la demande {item.reference} est enregistrée.")
-        return redirect("public:inbox")
+        with transaction.atomic():  # answered once: a second answer typed at the same time is told, not saved
+            stored = ExplanationRequest.objects.select_for_update().get(pk=item.pk)
+            if stored.answered_at is None:
+                item = form.save(commit=False)
+                item.answered_at, item.answered_by = timezone.now(), request.user
+                item.save()
+                messages.success(request, f"La réponse à la demande {item.reference} est enregistrée.")
+                return redirect("public:inbox")
+        form.add_error(None, "Votre réponse n'est pas enregistrée : quelqu'un a répondu à cette demande pendant "
+                             "votre saisie. Sa réponse est celle qui a été envoyée ; votre texte est conservé ici.")
     return render(request, "public/manage/answer.html", {"item": item, "form": form,
                                                          "deadline": item.deadline()})
 

@@ -3,14 +3,17 @@
 Reading the file and the rows is plain Python (confiance.rules.tabular,
 confiance.rules.register_import); this module finds services and existing
 records, validates each record as the register's form would, and writes.
-Every row is checked first; the accepted ones are then saved in one
-transaction as drafts, each with a history entry naming the file, and saving
-a record runs its checks (confiance.checks.signals).
+Every row is checked first; the accepted ones are then saved as drafts in
+batches (core.batches), each with a history entry naming the file, so others
+keep writing during a long import; a record whose name is already in the
+register is skipped, so importing the file again after a failure part-way
+writes only what is missing. Saving a record runs its checks
+(confiance.checks.signals).
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
+from confiance.core.batches import write_in_batches
 from confiance.register.choices import DecisionRole, Domain, HostingCountry, Magnitude, PeopleAffected, Technique
 from confiance.register.models import AISystem
 from confiance.register.search import fold
@@ -90,10 +93,13 @@ def import_systems(data, filename, organisation, person=None, dry_run=False):
             to_save.append((line, system))
     if not dry_run:
         source = f"Importé de {filename[-40:]} ({header.layout or 'tableur'})"
-        with transaction.atomic():
-            for line, system in to_save:
+        def write(chunk):
+            for line, system in chunk:
                 system._change_reason = f"{source}, ligne {line}"
                 if person is not None:
                     system._history_user = person
                 system.save()
+
+        # In batches, so others write meanwhile; a rerun skips the names already there (idempotent by name).
+        write_in_batches(to_save, write)
     return report

@@ -16,8 +16,9 @@ def _auth(person):
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 
 
-def _post(client, url, payload, person, method="post"):
-    return getattr(client, method)(url, json.dumps(payload), content_type="application/json", **_auth(person))
+def _post(client, url, payload, person, method="post", **headers):
+    return getattr(client, method)(url, json.dumps(payload), content_type="application/json", **_auth(person),
+                                   **headers)
 
 
 @pytest.fixture
@@ -90,8 +91,9 @@ def test_it_plans_a_session_and_sets_its_agenda(client, cast, committees):
     created = _post(client, url, {"held_on": "2030-02-01", "place": "Salle 1"}, cast.committee)
     assert created.status_code == 201, created.content
     session = Session.objects.get()
+    read = client.get(f"/api/review/sessions/{session.pk}", **_auth(cast.committee))
     response = _post(client, f"/api/review/sessions/{session.pk}", {"agenda_ids": [referral.pk], "minutes": "CR"},
-                     cast.committee, method="patch")
+                     cast.committee, method="patch", HTTP_IF_MATCH=read["ETag"])
     assert response.status_code == 200, response.content
     assert response.json()["agenda_ids"] == [referral.pk] and response.json()["place"] == "Salle 1"
     session.refresh_from_db()
@@ -139,7 +141,9 @@ def test_it_records_an_experiment_then_refuses_an_incomplete_evaluation(client, 
             "ends_on": "2025-03-28", "criteria": "Utilité"}
     assert _post(client, url, plan, cast.dpo, method="put").status_code == 403
     assert _post(client, url, plan, cast.agent, method="put").status_code == 200
-    refused = _post(client, url, {"evaluated_on": "2025-04-01", "usefulness": "Oui"}, cast.agent, method="put")
+    read = client.get(url, **_auth(cast.agent))
+    refused = _post(client, url, {"evaluated_on": "2025-04-01", "usefulness": "Oui"}, cast.agent, method="put",
+                    HTTP_IF_MATCH=read["ETag"])
     assert refused.status_code == 422 and "skills" in refused.json()["errors"]
     experiment = cast.system.experiments.get()
     assert experiment.evaluated_on is None and experiment.volunteer_count == 8
@@ -157,7 +161,8 @@ def test_it_keeps_the_tool_catalogue_for_the_committee_only(client, cast):
     tool = ApprovedTool.objects.get()
     foreign = _post(client, "/api/review/tools", {**payload, "organisation": cast.other_org.slug}, cast.committee)
     assert foreign.status_code == 422 and ApprovedTool.objects.count() == 1
-    _post(client, f"/api/review/tools/{tool.pk}", {"active": False}, cast.committee, method="patch")
+    _post(client, f"/api/review/tools/{tool.pk}", {"active": False}, cast.committee, method="patch",
+          HTTP_IF_MATCH=created["ETag"])
     tool.refresh_from_db()
     assert not tool.active and tool.name == "Assistant"
     assert client.get("/api/review/tools", **_auth(cast.agent)).json() == []

@@ -68,7 +68,7 @@ class Portal:
 
 @pytest.fixture
 def portal(settings):
-    settings.CATALOGUE_ALLOW_PRIVATE_URLS = True  # the fixture portal lives on the loopback address
+    settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]  # the fixture portal lives on loopback
     server = Portal()
     yield server
     server.server.shutdown()

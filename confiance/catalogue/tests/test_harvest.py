@@ -84,7 +84,7 @@ def test_it_fails_in_french_and_writes_nothing(cast, portal, settings, setup, me
 
 
 def test_it_refuses_private_addresses_unless_the_setting_allows_them(cast, portal, settings):
-    settings.CATALOGUE_ALLOW_PRIVATE_URLS = False
+    settings.OUTBOUND_ALLOWED_NETWORKS = []
     portal.serve_fixture("/catalog.ttl", "ckan/catalog-page2.ttl")
     job = harvest_now(make_harvest(cast, portal.base + "/catalog.ttl"))
     assert job.status == Job.Status.FAILED and "réseau privé ou local" in job.message

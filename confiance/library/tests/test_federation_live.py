@@ -59,7 +59,7 @@ class Instance:
         self.env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
         self.env.update(CONFIANCE_VAR_DIR=str(var_dir), SITE_URL=self.url, LIBRARY_EMBEDDINGS="False",
                         DJANGO_SETTINGS_MODULE="confiance.settings", DJANGO_ALLOW_ASYNC_UNSAFE="",
-                        LIBRARY_HARVEST_ALLOWED_NETWORKS="127.0.0.0/8,::1/128")  # tests allow loopback
+                        OUTBOUND_ALLOWED_NETWORKS="127.0.0.0/8,::1/128")  # tests allow loopback
         self.process = None
 
     def manage(self, *args, check=True):

@@ -51,11 +51,11 @@ def test_it_refuses_a_source_that_is_not_http(url):
                                  "http://169.254.169.254/latest/meta-data/", "http://[::1]/flux.json",
                                  "http://192.168.0.10/flux.json"])
 def test_it_refuses_private_loopback_and_link_local_addresses_unless_allowed(url, settings):
-    settings.LIBRARY_HARVEST_ALLOWED_NETWORKS = []
+    settings.OUTBOUND_ALLOWED_NETWORKS = []
     with pytest.raises(UnsafeSource, match="adresse privée"):
         fetch_json(url)
 
 
 def test_it_allows_loopback_when_the_setting_lists_it(settings):
-    settings.LIBRARY_HARVEST_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8"]
     check_harvest_url("http://127.0.0.1:8015/flux.json")  # no exception

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +11,14 @@ from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, can, organisations_where, sits_on
 from confiance.checks.models import CheckResult
+from confiance.core.concurrency import (
+    SAVED,
+    UNCHANGED,
+    page_context,
+    parse_version,
+    save_edit_from_request,
+    version_of,
+)
 from confiance.register.timeline import timeline_for
 from confiance.register.views import _get_system_for_user
 from confiance.review import transitions
@@ -76,46 +85,62 @@ def session_create(request, pk):
 
 @login_required
 def session_detail(request, pk):
-    """A session: its agenda, attendance and minutes; members update them here."""
+    """A session: its agenda, attendance and minutes; members update them here (core.concurrency merges)."""
     session = get_object_or_404(Session.objects.select_related("committee"), pk=pk)
     committee = get_committee_for_user(request, session.committee_id)
     can_manage = sits_on(request.user, committee)
-    form = SessionForm(request.POST or None, instance=session, committee=committee, prefix="seance")
-    if session.minutes:
-        form = None  # a held session's date and agenda stay as they were
+    form = None if session.minutes else SessionForm(instance=session, committee=committee, prefix="seance")
+    context = {"nav": "review", "session": session, "can_manage": can_manage, "version": version_of(session),
+               "agenda": session.agenda.select_related("system", "opinion")}
     agenda = AgendaForm(request.POST or None, session=session, prefix="odj",
                         initial={"referrals": session.agenda.all()})
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied("Seuls les membres du comité tiennent ses séances.")
-        if form is None:
+        if form is None:  # a held session's date and agenda stay as they were
             raise PermissionDenied("Le compte rendu est écrit : la séance n'est plus modifiable.")
-        if form.is_valid() and agenda.is_valid():
-            form.save()
-            transitions.set_agenda(session, agenda.cleaned_data["referrals"])
-            messages.success(request, "La séance est préparée : date, lieu et ordre du jour sont enregistrés.")
-            return redirect("review:session", pk=session.pk)
-    return render(request, "review/session.html", {
-        "nav": "review", "session": session, "form": form, "agenda_form": agenda, "can_manage": can_manage,
-        "agenda": session.agenda.select_related("system", "opinion"),
-    })
+        if not agenda.is_valid():
+            context["version"] = parse_version(request.POST.get("_version")) or context["version"]
+            form = SessionForm(request.POST, instance=session, committee=committee, prefix="seance")
+            form.is_valid()
+            return render(request, "review/session.html", {**context, "form": form, "agenda_form": agenda})
+        with transaction.atomic():
+            result = save_edit_from_request(request, session, lambda data, files, obj: SessionForm(
+                data, instance=obj, committee=committee, prefix="seance"), before_save=_author(request))
+            if result.status in (SAVED, UNCHANGED):
+                transitions.set_agenda(session, agenda.cleaned_data["referrals"])
+                messages.success(request, "La séance est préparée : date, lieu et ordre du jour sont enregistrés.")
+                return redirect("review:session", pk=session.pk)
+        page, status = page_context(result)
+        return render(request, "review/session.html", {**context, **page, "agenda_form": agenda}, status=status)
+    return render(request, "review/session.html", {**context, "form": form, "agenda_form": agenda})
 
 
 @login_required
 def session_minutes(request, pk):
-    """Write a session's minutes and attendance: a form of its own, apart from planning."""
+    """Write a session's minutes and attendance: a form of its own, apart from planning (core.concurrency merges)."""
     session = get_object_or_404(Session.objects.select_related("committee"), pk=pk)
     committee = get_committee_for_user(request, session.committee_id)
     if not sits_on(request.user, committee):
         raise PermissionDenied("Seuls les membres du comité écrivent le compte rendu de ses séances.")
-    form = MinutesForm(request.POST or None, instance=session)
-    if request.method == "POST" and form.is_valid():
-        form.instance._history_user = request.user
-        form.save()
-        messages.success(request, "Le compte rendu de la séance est enregistré.")
-        return redirect("review:session", pk=session.pk)
-    return render(request, "review/form.html", {"form": form, "title": f"Compte rendu — {session}",
-                                                "back": committee, "nav": "review"})
+    context = {"title": f"Compte rendu — {session}", "back": committee, "nav": "review",
+               "form": MinutesForm(instance=session), "version": version_of(session)}
+    if request.method == "POST":
+        result = save_edit_from_request(request, session, lambda data, files, obj: MinutesForm(data, instance=obj),
+                                        before_save=_author(request))
+        if result.status in (SAVED, UNCHANGED):
+            messages.success(request, "Le compte rendu de la séance est enregistré.")
+            return redirect("review:session", pk=session.pk)
+        page, status = page_context(result)
+        return render(request, "review/form.html", {**context, **page}, status=status)
+    return render(request, "review/form.html", context)
+
+
+def _author(request):
+    """Return a before_save that names the person in the history."""
+    def before_save(obj):
+        obj._history_user = request.user
+    return before_save
 
 
 @require_POST

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from confiance.checks.recompute import recompute
+from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
 from confiance.register.views import _get_system_for_user
 from confiance.review import transitions
 from confiance.review.forms import DecisionForm, ExperimentForm, TransitionForm, YearlyReviewForm
@@ -86,6 +87,17 @@ def experiment_edit(request, pk):
     if not may_follow(request.user, system):
         raise PermissionDenied("Seuls le porteur, le référent et le comité interne suivent l'expérimentation.")
     experiment = system.experiments.order_by("-pk").first() or Experiment(system=system)
+    context = {"title": f"Expérimentation — {system.name}", "system": system, "intro": EXPERIMENT_INTRO,
+               "version": version_of(experiment)}
+    if request.method == "POST" and experiment.pk:  # an edit: merge, or show the conflict (core.concurrency)
+        result = save_edit_from_request(request, experiment, lambda data, files, obj: ExperimentForm(
+            data, instance=obj, system=system), before_save=lambda obj: setattr(obj, "_history_user", request.user))
+        if result.status in (SAVED, UNCHANGED):
+            messages.success(request, "L'évaluation de l'expérimentation est enregistrée." if result.obj.evaluated
+                             else "L'expérimentation est enregistrée.")
+            return redirect("register:detail", pk=system.pk)
+        page, status = page_context(result)
+        return render(request, "review/form.html", {**context, **page}, status=status)
     form = ExperimentForm(request.POST or None, instance=experiment, system=system)
     if request.method == "POST" and form.is_valid():
         form.instance._history_user = request.user
@@ -93,8 +105,7 @@ def experiment_edit(request, pk):
         messages.success(request, "L'évaluation de l'expérimentation est enregistrée." if experiment.evaluated
                          else "L'expérimentation est enregistrée.")
         return redirect("register:detail", pk=system.pk)
-    return render(request, "review/form.html", {"form": form, "title": f"Expérimentation — {system.name}",
-                                                "system": system, "intro": EXPERIMENT_INTRO})
+    return render(request, "review/form.html", {**context, "form": form})
 
 
 EXPERIMENT_INTRO = ("La collectivité associe des agents volontaires et des élus pour expérimenter les outils d'IA "
@@ -105,7 +116,10 @@ EXPERIMENT_INTRO = ("La collectivité associe des agents volontaires et des élu
 @login_required
 def yearly_review_edit(request, pk):
     """Carry out a deployed system's yearly review: the checks are recomputed, then the committee concludes."""
-    review = get_object_or_404(YearlyReview.objects.select_related("system"), pk=pk, done_on__isnull=True)
+    reviews = YearlyReview.objects.select_related("system")
+    if request.method != "POST":  # a concluded review is read in the history; a late POST is told (_close_review)
+        reviews = reviews.filter(done_on__isnull=True)
+    review = get_object_or_404(reviews, pk=pk)
     system = _get_system_for_user(request, review.system_id)
     require_review(request, system.organisation_id)
     form = YearlyReviewForm(request.POST or None, instance=review)
@@ -116,6 +130,8 @@ def yearly_review_edit(request, pk):
             _close_review(form, request.user)
         except transitions.TransitionRefused as error:
             form.add_error(None, "La revue n'est pas enregistrée. " + error.result.message)
+        except AlreadyConcluded as concluded:
+            form.add_error(None, str(concluded))
         else:
             messages.success(request, "La revue annuelle est enregistrée ; la prochaine est prévue dans un an.")
             return redirect("register:detail", pk=system.pk)
@@ -123,8 +139,18 @@ def yearly_review_edit(request, pk):
                                                          "result": getattr(system, "check_result", None)})
 
 
+class AlreadyConcluded(Exception):
+    """Two people concluded one yearly review at once: the second is told, nothing of the first is lost."""
+
+
 def _close_review(form, person):
     with transaction.atomic():
+        stored = YearlyReview.objects.select_for_update().get(pk=form.instance.pk)
+        if stored.done_on is not None:  # someone concluded it while this person was reading
+            who = _name(stored.reviewed_by)
+            raise AlreadyConcluded(f"La revue n'est pas enregistrée : {who} l'a conclue le "
+                                   f"{stored.done_on:%d/%m/%Y} pendant votre saisie. Votre texte est conservé "
+                                   "ci-dessous ; la revue conclue figure dans l'historique du système.")
         review = form.save(commit=False)
         review.done_on, review.reviewed_by, review._history_user = timezone.localdate(), person, person
         review.save()
@@ -133,3 +159,7 @@ def _close_review(form, person):
             transitions.record_decision(system, "suspend", f"Revue annuelle : {review.findings}", person)
         elif not system.yearly_reviews.filter(done_on__isnull=True).exists():
             YearlyReview.objects.create(system=system, due_on=review.done_on + timedelta(days=365))
+
+
+def _name(person):
+    return (person.get_full_name() or person.username) if person else "Quelqu'un"

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from confiance.accounts.permissions import Action, member_organisations, organisations_where
+from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
 from confiance.review import transitions
 from confiance.review.forms import ApprovedToolForm, DeclarationAnswerForm, DeclarationForm
 from confiance.review.models import ApprovedTool, Declaration
@@ -25,17 +26,31 @@ def tool_list(request):
 
 @login_required
 def tool_edit(request, pk=None):
+    """Add a tool to the catalogue or change one; a change over a newer version merges (core.concurrency)."""
     organisations = organisations_where(request.user, Action.REVIEW)
     if not organisations:
         raise PermissionDenied("Seuls le comité interne et les administrateurs tiennent le catalogue.")
     tool = get_object_or_404(ApprovedTool, pk=pk, organisation__in=organisations) if pk else None
+    context = {"title": "Outil IA autorisé", "nav": "tools", "version": version_of(tool)}
+    if request.method == "POST" and tool is not None:
+        result = save_edit_from_request(request, tool, lambda data, files, obj: ApprovedToolForm(
+            data, instance=obj, organisations=organisations), before_save=lambda obj: _author(obj, request.user))
+        if result.status in (SAVED, UNCHANGED):
+            messages.success(request, f"« {result.obj.name} » est enregistré dans le catalogue.")
+            return redirect("review:tools")
+        page, status = page_context(result)
+        return render(request, "review/form.html", {**context, **page}, status=status)
     form = ApprovedToolForm(request.POST or None, instance=tool, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         form.instance._history_user = request.user
         tool = form.save()
         messages.success(request, f"« {tool.name} » est enregistré dans le catalogue.")
         return redirect("review:tools")
-    return render(request, "review/form.html", {"form": form, "title": "Outil IA autorisé", "nav": "tools"})
+    return render(request, "review/form.html", {**context, "form": form})
+
+
+def _author(obj, person):
+    obj._history_user = person
 
 
 @login_required

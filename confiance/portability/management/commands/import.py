@@ -21,8 +21,10 @@ def _mapping(pairs):
 
 class Command(BaseCommand):
     help = ("Restore an organisation's archive written by `export`; people are matched by username or e-mail, "
-            "the organisation by SIREN, and any conflict stops the restore before anything is written; it runs as a job in "
-            "this process, its progress line on standard error.")
+            "the organisation by SIREN, and any conflict stops the restore before anything is written. It is "
+            "then written in batches (IMPORT_BATCH_SIZE) so others keep working; if it stops part-way, run "
+            "the same command with the same archive again: it resumes after the last written batch. It runs as "
+            "a job in this process, its progress line on standard error.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The archive's path (UTF-8 JSON), or - for standard input.")
