@@ -9,11 +9,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from confiance.accounts.models import Organisation, Person
+from confiance.accounts.models import Organisation
 from confiance.jobs.models import Job
 from confiance.jobs.runner import run_queued
-from confiance.portability import restore
+from confiance.portability import archive as archive_module
 from confiance.portability.archive import export_organisation
+from confiance.portability.models import RestoreJournal
 from tests.factories import make_person
 
 
@@ -108,24 +109,34 @@ def test_it_imports_from_the_screen_with_progress(client, cast, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_cancel_during_the_import_writes_nothing(client, cast, monkeypatch):
+def test_a_cancel_during_the_import_stops_between_batches_and_the_same_archive_resumes(client, cast, monkeypatch,
+                                                                                        settings):
+    settings.IMPORT_BATCH_SIZE = 5
     archive = json.dumps(export_organisation(cast.org)).encode()
     call_command("flush", interactive=False)
     client.force_login(make_person(is_superuser=True, is_staff=True, username="racine"))
     client.post(reverse("portability:import"), {"archive": SimpleUploadedFile("metropole.json", archive)})
     job = Job.objects.get(kind="portability.import")
-    original = restore.Remapper.create_people_and_groups
+    original = archive_module._write_batch
 
-    def people_then_cancel(self, archive):
-        original(self, archive)  # people are written, inside the import's transaction…
-        Job.objects.filter(pk=job.pk).update(cancel_requested_at=timezone.now())  # …when someone cancels
+    def first_batch_then_cancel(rows):
+        original(rows)
+        Job.objects.filter(pk=job.pk).update(cancel_requested_at=timezone.now())  # someone cancels meanwhile
 
-    monkeypatch.setattr(restore.Remapper, "create_people_and_groups", people_then_cancel)
+    monkeypatch.setattr(archive_module, "_write_batch", first_batch_then_cancel)
     run_queued()
     job.refresh_from_db()
     assert job.status == Job.Status.CANCELLED
-    assert not Organisation.objects.exists()
-    assert list(Person.objects.values_list("username", flat=True)) == ["racine"]
+    journal = RestoreJournal.objects.get()
+    assert journal.finished_at is None and journal.batches_done == 1  # the batch written stays, and says so
+    monkeypatch.setattr(archive_module, "_write_batch", original)
+    client.post(reverse("portability:import"), {"archive": SimpleUploadedFile("metropole.json", archive)})
+    run_queued()
+    again = Job.objects.filter(kind="portability.import").latest("pk")
+    assert again.status == Job.Status.SUCCEEDED, again.message
+    journal.refresh_from_db()
+    assert journal.finished_at is not None
+    assert Organisation.objects.get().slug == cast.org.slug
 
 
 @pytest.mark.django_db
