@@ -70,7 +70,7 @@ def import_upload(progress, stored_name, mapping=None):
     try:
         with default_storage.open(stored_name, "rb") as fh:
             archive = read_archive(fh.read())
-        organisation = restore(progress, archive, mapping or {})
+        restore(progress, archive, mapping or {})
     finally:
         default_storage.delete(stored_name)
     return reverse("register:list")
