@@ -1,7 +1,5 @@
 """The site's URL map: one include per capability."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -34,4 +32,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("sante/", health, name="health"),
     path("admin/", admin.site.urls),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]
+# Uploaded and produced files (DPIAs, minutes, archives, reports) are never served from MEDIA_URL, not even
+# by the development server: each is served by a view that asks the permission rule first.
