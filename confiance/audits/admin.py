@@ -6,7 +6,7 @@ from confiance.audits.models import BiasAudit, CarbonEstimate, CarbonMeasurement
 
 @admin.register(BiasAudit)
 class BiasAuditAdmin(SimpleHistoryAdmin):
-    list_display = ["system", "file_name", "rows", "created_at"]
+    list_display = ["system", "dataset", "file_name", "rows", "created_at"]
     readonly_fields = ["report", "source", "spec"]
 
     def has_add_permission(self, request):
