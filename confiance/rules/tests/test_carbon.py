@@ -120,9 +120,10 @@ def test_it_refuses_inputs_it_cannot_use(carbon_input, message):
 def test_it_cites_the_published_value_of_each_equivalent_and_says_what_is_unchecked():
     from confiance.rules.carbon import DIESEL_KG_PER_LITRE, DIESEL_SOURCE, EQUIVALENTS
 
-    written = {"km en voiture thermique": "0,2176", "repas avec du bœuf": "7,26",
-               "% de l'empreinte carbone annuelle d'un Français": "9,2 t"}
+    written = {"km en voiture thermique": ("0,2176", 0.2176), "repas avec du bœuf": ("7,26", 7.26),
+               "% de l'empreinte carbone annuelle d'un Français": ("9,2 t", 9200 / 100)}
     for label, factor, citation in EQUIVALENTS:
-        assert written[label] in str(citation), label  # the value used is the value the source gives
+        text, value = written[label]
+        assert text in str(citation) and factor == pytest.approx(value), label  # the value the source gives
     assert EQUIVALENTS[0][1] == pytest.approx(0.192 + 0.0256)
     assert DIESEL_KG_PER_LITRE == 3.1 and "valeur à vérifier" in str(DIESEL_SOURCE)
