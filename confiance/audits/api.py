@@ -16,7 +16,7 @@ from confiance.accounts.permissions import Action, can, can_on_dataset
 from confiance.audits import carbon as carbon_records
 from confiance.audits.bias import preflight, spec_from, spool_upload
 from confiance.audits.forms import BiasAuditForm
-from confiance.audits.models import BiasAudit, CarbonEstimate
+from confiance.audits.models import BiasAudit, CarbonEstimate, DatasetCarbonEstimate
 from confiance.audits.tasks import keep_upload, start_bias_audit
 from confiance.catalogue.models import Dataset
 from confiance.register.models import AISystem
@@ -158,6 +158,41 @@ def create_dataset_bias_audit(request, dataset_id: int, file: File[UploadedFile]
     if dataset is None:
         return Status(403, {"message": "Vous ne pouvez pas modifier ce jeu de données."})
     return _start(request, dataset, file)
+
+
+class StorageIn(Schema):
+    storage: dict
+
+
+class DatasetCarbonOut(Schema):
+    low_kg: float
+    central_kg: float
+    high_kg: float
+    inputs: dict
+    result: dict
+
+
+@router.get("/audits/datasets/{dataset_id}/carbon", response={200: DatasetCarbonOut, 404: Problem})
+def get_dataset_carbon(request, dataset_id: int):
+    """The footprint of storing a catalogue dataset, per year."""
+    estimate = DatasetCarbonEstimate.objects.filter(dataset=_dataset(request, dataset_id, Action.VIEW)).first()
+    if estimate is None:
+        return Status(404, {"message": "Aucune estimation carbone pour ce jeu de données."})
+    return estimate
+
+
+@router.put("/audits/datasets/{dataset_id}/carbon", response={200: DatasetCarbonOut, 403: Problem, 422: Problem})
+def put_dataset_carbon(request, dataset_id: int, payload: StorageIn):
+    """Record the storage assumptions (rules.carbon.Storage: terabytes, medium, copies, country, pue)."""
+    dataset = _dataset(request, dataset_id, Action.EDIT)
+    if dataset is None:
+        return Status(403, {"message": "Vous ne pouvez pas modifier ce jeu de données."})
+    try:
+        return carbon_records.save_dataset_estimate(dataset, payload.storage, request.auth)
+    except TypeError as exc:
+        return Status(422, {"message": f"Champ inconnu dans les hypothèses : {exc}"})
+    except CarbonInputError as exc:
+        return Status(422, {"message": str(exc)})
 
 
 @router.get("/systems/{system_id}/carbon", response={200: CarbonOut, 404: Problem})

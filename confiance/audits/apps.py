@@ -13,3 +13,4 @@ class AuditsConfig(AppConfig):
         register_portable(models.BiasAudit, "organisation")  # a system's or a dataset's audit
         for model in (models.CarbonEstimate, models.CarbonMeasurement):
             register_portable(model, "system__organisation")
+        register_portable(models.DatasetCarbonEstimate, "dataset__organisation")

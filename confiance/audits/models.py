@@ -117,3 +117,30 @@ class CarbonMeasurement(models.Model):
 
     def __str__(self):
         return f"Mesure carbone ({self.get_part_display()}) — {self.system}"
+
+
+class DatasetCarbonEstimate(models.Model):
+    """The yearly carbon footprint of storing a catalogue dataset; its history keeps the earlier ones.
+
+    Informative: law 4 reads the estimate of each system, whose storage part
+    counts the data it keeps (decision 0020).
+    """
+
+    dataset = models.OneToOneField("catalogue.Dataset", verbose_name="jeu de données", on_delete=models.CASCADE,
+                                   related_name="carbon_estimate")
+    inputs = models.JSONField("hypothèses")
+    result = models.JSONField("résultat")
+    low_kg = models.FloatField("estimation basse (kg CO₂e par an)")
+    central_kg = models.FloatField("estimation centrale (kg CO₂e par an)")
+    high_kg = models.FloatField("estimation haute (kg CO₂e par an)")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["result", "updated_at"])
+
+    class Meta:
+        verbose_name = "estimation carbone d'un jeu de données"
+        verbose_name_plural = "estimations carbone des jeux de données"
+
+    def __str__(self):
+        return f"Empreinte carbone du stockage — {self.dataset}"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("jeux/<int:pk>/biais/nouveau/", views_datasets.dataset_bias_new, name="dataset_bias_new"),
     path("jeux/<int:pk>/biais/<int:audit_id>/", views_datasets.dataset_bias_detail, name="dataset_bias_detail"),
     path("jeux/<int:pk>/biais/<int:audit_id>/rapport.pdf", views_datasets.dataset_bias_pdf, name="dataset_bias_pdf"),
+    path("jeux/<int:pk>/carbone/", views_datasets.dataset_carbon, name="dataset_carbon"),
 ]

@@ -1,8 +1,9 @@
-"""The audits' section on a dataset's page of the catalogue: its bias audits and the button to run one."""
+"""The audits' section on a dataset's page of the catalogue: its bias audits, its storage footprint."""
 
 from django import template
 
 from confiance.accounts.permissions import Action, can_on_dataset
+from confiance.audits.models import DatasetCarbonEstimate
 
 register = template.Library()
 
@@ -14,5 +15,6 @@ def dataset_audits(context, dataset):
     return {
         "dataset": dataset,
         "audits": dataset.bias_audits.all()[:10],
+        "estimate": DatasetCarbonEstimate.objects.filter(dataset=dataset).first(),
         "can_edit": can_on_dataset(user, Action.EDIT, dataset),
     }
