@@ -81,3 +81,12 @@ def test_it_audits_a_catalogue_dataset_from_its_page(page, live_server, assert_a
     assert page.url.endswith(f"/registre/audits/jeux/{dataset.pk}/biais/{audit.pk}/")
     assert_accessible(page)
     assert LawOutcome.objects.get(system=system, number=10).outcome == "met"
+
+    page.goto(f"{live_server.url}/catalogue/jeux/{dataset.pk}/")
+    page.get_by_role("link", name="Estimer l'empreinte du stockage").click()
+    assert_accessible(page)
+    page.get_by_label("Données stockées (To) *").fill("2,5")
+    page.get_by_role("button", name="Calculer et enregistrer").click()
+    page.get_by_text("kg CO₂e par an, entre").wait_for()
+    assert_accessible(page)
+    assert dataset.carbon_estimate.central_kg > 0
