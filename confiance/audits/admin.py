@@ -1,12 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from confiance.audits.models import BiasAudit, CarbonEstimate, CarbonMeasurement
+from confiance.audits.models import BiasAudit, CarbonEstimate, CarbonMeasurement, DatasetCarbonEstimate
 
 
 @admin.register(BiasAudit)
 class BiasAuditAdmin(SimpleHistoryAdmin):
-    list_display = ["system", "file_name", "rows", "created_at"]
+    list_display = ["system", "dataset", "file_name", "rows", "created_at"]
     readonly_fields = ["report", "source", "spec"]
 
     def has_add_permission(self, request):
@@ -24,3 +24,9 @@ class CarbonMeasurementAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # a measurement comes from `confiance carbon measure`, never typed in
+
+
+@admin.register(DatasetCarbonEstimate)
+class DatasetCarbonEstimateAdmin(SimpleHistoryAdmin):
+    list_display = ["dataset", "central_kg", "low_kg", "high_kg", "updated_at"]
+    readonly_fields = ["result"]

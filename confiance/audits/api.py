@@ -4,6 +4,7 @@ Permission is the one check (accounts.permissions.can); bad input gets the
 screens' French messages (the same forms, the same rules) and stores nothing.
 """
 
+import os
 from datetime import datetime
 
 from django.http import Http404
@@ -11,12 +12,13 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from confiance.accounts.permissions import Action, can
+from confiance.accounts.permissions import Action, can, can_on_dataset
 from confiance.audits import carbon as carbon_records
 from confiance.audits.bias import preflight, spec_from, spool_upload
 from confiance.audits.forms import BiasAuditForm
-from confiance.audits.models import BiasAudit, CarbonEstimate
+from confiance.audits.models import BiasAudit, CarbonEstimate, DatasetCarbonEstimate
 from confiance.audits.tasks import keep_upload, start_bias_audit
+from confiance.catalogue.models import Dataset
 from confiance.register.models import AISystem
 from confiance.rules import bias_law
 from confiance.rules.bias_input import BiasInputError
@@ -103,6 +105,11 @@ def create_bias_audit(request, system_id: int, file: File[UploadedFile], protect
     system = _system(request, system_id, Action.EDIT)
     if system is None:
         return FORBIDDEN
+    return _start(request, system, file)
+
+
+def _start(request, target, file):
+    """Validate with the screen's form, check the file at once, and start the audit of `target` as a job."""
     form = BiasAuditForm(request.POST, request.FILES)
     if not form.is_valid():
         return Status(422, {"message": "L'audit n'est pas lancé : corrigez les champs indiqués.",
@@ -112,9 +119,80 @@ def create_bias_audit(request, system_id: int, file: File[UploadedFile], protect
     try:
         preflight(path, spec)
     except (BiasInputError, bias_law.LegalBasisRequired) as exc:
+        if temporary:
+            os.unlink(path)
         return Status(422, {"message": str(exc)})
-    job = start_bias_audit(system, keep_upload(path, file.name), spec, request.auth, file.name, delete_after=True)
+    job = start_bias_audit(target, keep_upload(path, file.name), spec, request.auth, file.name, delete_after=True)
     return Status(202, {"job_id": job.pk, "job_url": job.get_absolute_url()})
+
+
+def _dataset(request, dataset_id, action):
+    """Return the dataset, None when the caller may see it but not do `action`; 404 when they may not see it."""
+    dataset = get_object_or_404(Dataset, pk=dataset_id)
+    if not can_on_dataset(request.auth, Action.VIEW, dataset):
+        raise Http404
+    return dataset if can_on_dataset(request.auth, action, dataset) else None
+
+
+@router.get("/audits/datasets/{dataset_id}/bias-audits", response=list[BiasAuditOut])
+def list_dataset_bias_audits(request, dataset_id: int):
+    """List a catalogue dataset's bias audits (aggregates only), newest first."""
+    return BiasAudit.objects.filter(dataset=_dataset(request, dataset_id, Action.VIEW))
+
+
+@router.get("/audits/datasets/{dataset_id}/bias-audits/{audit_id}", response=BiasAuditOut)
+def get_dataset_bias_audit(request, dataset_id: int, audit_id: int):
+    return get_object_or_404(BiasAudit, pk=audit_id, dataset=_dataset(request, dataset_id, Action.VIEW))
+
+
+@router.post("/audits/datasets/{dataset_id}/bias-audits", response={202: JobOut, 403: Problem, 422: Problem})
+def create_dataset_bias_audit(request, dataset_id: int, file: File[UploadedFile], protected: Form[str],
+                              outcome: Form[str] = "", outcome_favourable: Form[str] = "", prediction: Form[str] = "",
+                              prediction_favourable: Form[str] = "", min_group_size: Form[int] = 10,
+                              reference: Form[str] = "", legal_basis: Form[str] = ""):
+    """Audit a file of a catalogue dataset: checked at once, then run as a background job (follow `job_url`).
+
+    The aggregates count for law 10 of every system the dataset feeds (training or input).
+    """
+    dataset = _dataset(request, dataset_id, Action.EDIT)
+    if dataset is None:
+        return Status(403, {"message": "Vous ne pouvez pas modifier ce jeu de données."})
+    return _start(request, dataset, file)
+
+
+class StorageIn(Schema):
+    storage: dict
+
+
+class DatasetCarbonOut(Schema):
+    low_kg: float
+    central_kg: float
+    high_kg: float
+    inputs: dict
+    result: dict
+
+
+@router.get("/audits/datasets/{dataset_id}/carbon", response={200: DatasetCarbonOut, 404: Problem})
+def get_dataset_carbon(request, dataset_id: int):
+    """The footprint of storing a catalogue dataset, per year."""
+    estimate = DatasetCarbonEstimate.objects.filter(dataset=_dataset(request, dataset_id, Action.VIEW)).first()
+    if estimate is None:
+        return Status(404, {"message": "Aucune estimation carbone pour ce jeu de données."})
+    return estimate
+
+
+@router.put("/audits/datasets/{dataset_id}/carbon", response={200: DatasetCarbonOut, 403: Problem, 422: Problem})
+def put_dataset_carbon(request, dataset_id: int, payload: StorageIn):
+    """Record the storage assumptions (rules.carbon.Storage: terabytes, medium, copies, country, pue)."""
+    dataset = _dataset(request, dataset_id, Action.EDIT)
+    if dataset is None:
+        return Status(403, {"message": "Vous ne pouvez pas modifier ce jeu de données."})
+    try:
+        return carbon_records.save_dataset_estimate(dataset, payload.storage, request.auth)
+    except TypeError as exc:
+        return Status(422, {"message": f"Champ inconnu dans les hypothèses : {exc}"})
+    except CarbonInputError as exc:
+        return Status(422, {"message": str(exc)})
 
 
 @router.get("/systems/{system_id}/carbon", response={200: CarbonOut, 404: Problem})

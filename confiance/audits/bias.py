@@ -38,8 +38,15 @@ def spool_upload(uploaded):
     return path, True
 
 
+def attachment(target):
+    """Return the BiasAudit fields that attach an audit to `target`, an AI system or a catalogue dataset."""
+    if target._meta.label == "catalogue.Dataset":
+        return {"dataset": target}
+    return {"system": target}
+
+
 def run_bias_audit(system, path, spec, person=None, file_name="", progress=None, delete_after=False):
-    """Audit the file at `path` for `system` and store the aggregates; return the BiasAudit.
+    """Audit the file at `path` for `system` (an AI system or a dataset) and store the aggregates; return the BiasAudit.
 
     Raises BiasInputError or LegalBasisRequired (from the rules) before anything is
     stored. `progress(fraction, message)` is called as DuckDB reads the file.
@@ -53,7 +60,8 @@ def run_bias_audit(system, path, spec, person=None, file_name="", progress=None,
     data = report.as_dict()
     with transaction.atomic():
         audit = BiasAudit(
-            system=system, file_name=(file_name or os.path.basename(path))[:255], source=data["source"],
+            **attachment(system), organisation_id=system.organisation_id,
+            file_name=(file_name or os.path.basename(path))[:255], source=data["source"],
             spec=data["spec"], legal_basis=spec.legal_basis, rows=report.rows, report=data, created_by=person,
         )
         audit._change_reason = "Audit des biais"

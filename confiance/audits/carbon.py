@@ -68,3 +68,24 @@ def measure(system, command, part="training", country="FRA", person=None, runs_p
                               "runs_per_year": runs_per_year, "country": country}
         estimate = save_estimate(system, carbon_input(inputs), person, reason="Mesure codecarbon d'un entraînement")
     return measurement, estimate
+
+
+@transaction.atomic
+def save_dataset_estimate(dataset, storage, person=None, reason="Estimation carbone du stockage"):
+    """Estimate the yearly footprint of storing `dataset` (rules.carbon.Storage fields) and keep it.
+
+    Raise CarbonInputError (French) before anything is stored when the assumptions are unusable.
+    """
+    from confiance.audits.models import DatasetCarbonEstimate
+
+    carbon_in = carbon.CarbonInput(storage=carbon.Storage(**storage))
+    if not carbon_in.storage.terabytes or carbon_in.storage.terabytes <= 0:
+        raise carbon.CarbonInputError("Indiquez le volume stocké (en téraoctets), plus grand que zéro.")
+    result = carbon.estimate(carbon_in)
+    estimate = DatasetCarbonEstimate.objects.filter(dataset=dataset).first() or DatasetCarbonEstimate(dataset=dataset)
+    estimate.inputs, estimate.result = inputs_of(carbon_in), result.as_dict()
+    estimate.low_kg, estimate.central_kg, estimate.high_kg = result.low, result.central, result.high
+    estimate.updated_by = person
+    estimate._change_reason = reason
+    estimate.save()
+    return estimate

@@ -16,6 +16,7 @@ from confiance.audits.carbon import carbon_input, save_estimate
 from confiance.audits.models import BiasAudit, CarbonEstimate
 from confiance.register.models import AISystem
 from confiance.rules.bias import AuditSpec
+from confiance.rules.carbon import DIESEL_KG_PER_LITRE, DIESEL_SOURCE
 
 DEMO_ASSUMPTION = "hypothèse de démonstration"
 # Keyed by the start of the system's name in demo/register_data.SYSTEMS.
@@ -26,9 +27,9 @@ ESTIMATES = {
         "inference": {"requests_per_month": 720_000, "wh_per_request": 0.001},
         "storage": {"terabytes": 0.2, "medium": "hdd", "copies": 3},
         "benefit": {"description": "km de tournées de collecte évités", "quantity_per_year": 10_000, "unit": "km",
-                    "kg_per_unit": 1.55,
-                    "source": f"{DEMO_ASSUMPTION} : benne de 50 L de gazole aux 100 km × 3,1 kg CO2e par litre de "
-                              "gazole (ADEME, Base Empreinte, gazole routier, combustion et amont)"},
+                    "kg_per_unit": 0.5 * DIESEL_KG_PER_LITRE,
+                    "source": f"{DEMO_ASSUMPTION} : benne de 50 L de gazole aux 100 km × 3,1 kg CO2e par litre "
+                              f"({DIESEL_SOURCE})"},
     },
     # seeds/001, relation aux usagers: a hosted assistant answering residents.
     "Assistant d'IA souveraine": {

@@ -145,3 +145,31 @@ def initial_from(inputs):
         "benefit_quantity": b.get("quantity_per_year") or None, "benefit_unit": b.get("unit", ""),
         "benefit_factor": b.get("kg_per_unit") or None, "benefit_source": b.get("source", ""),
     }
+
+
+class DatasetCarbonForm(forms.Form):
+    """The assumptions of a dataset's storage footprint."""
+
+    storage_terabytes = _float("Données stockées (To)", required=True)
+    storage_medium = forms.ChoiceField(label="Support", choices=[("hdd", "Disques durs"), ("ssd", "SSD")])
+    storage_copies = forms.IntegerField(label="Nombre de copies", min_value=1, initial=3,
+                                        help_text="Les sauvegardes et répliques comptent.")
+    country = forms.ChoiceField(label="Pays d'hébergement (réseau électrique)", initial="FRA")
+    pue = _float("PUE du centre de données", help_text=f"Laissez vide pour la moyenne {carbon.DEFAULT_PUE:g} "
+                                                       f"({carbon.PUE_SOURCE}).")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _country_choices()
+
+    def storage(self):
+        """Return the rules' Storage fields."""
+        d = self.cleaned_data
+        return {"terabytes": d["storage_terabytes"], "medium": d["storage_medium"], "copies": d["storage_copies"],
+                "country": d["country"], "pue": d.get("pue") or None}
+
+
+def dataset_initial(inputs):
+    s = inputs.get("storage", {})
+    return {"storage_terabytes": s.get("terabytes"), "storage_medium": s.get("medium", "hdd"),
+            "storage_copies": s.get("copies", 3), "country": s.get("country", "FRA"), "pue": s.get("pue")}

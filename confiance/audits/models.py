@@ -2,7 +2,8 @@
 
 A bias audit never keeps a row of the file it read: only its counts and rates
 per group (`report`), and what was detected about the file (format, separator,
-encoding, size). Each is attached to an AI system; every change is in history.
+encoding, size). A bias audit is attached to an AI system or to a dataset of the
+catalogue (decision 0020); every change is in history.
 """
 
 from django.conf import settings
@@ -19,7 +20,14 @@ class BiasAudit(models.Model):
     failed, is a `jobs.Job` and leaves nothing here.
     """
 
-    system = models.ForeignKey(AISystem, on_delete=models.CASCADE, related_name="bias_audits")
+    system = models.ForeignKey(AISystem, on_delete=models.CASCADE, related_name="bias_audits", null=True,
+                               blank=True)
+    dataset = models.ForeignKey("catalogue.Dataset", verbose_name="jeu de données", on_delete=models.CASCADE,
+                                related_name="bias_audits", null=True, blank=True)
+    # The system's or the dataset's organisation, copied so that one lookup finds every audit of an organisation
+    # (its archive, confiance.portability).
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+", null=True,
+                                     editable=False)
     file_name = models.CharField("fichier audité", max_length=255)
     source = models.JSONField("format détecté", default=dict)
     spec = models.JSONField("paramètres de l'audit", default=dict)
@@ -35,9 +43,25 @@ class BiasAudit(models.Model):
         verbose_name = "audit des biais"
         verbose_name_plural = "audits des biais"
         ordering = ["-created_at", "-pk"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(system__isnull=False, dataset__isnull=True)
+            | models.Q(system__isnull=True, dataset__isnull=False),
+            name="bias_audit_of_a_system_or_a_dataset")]
 
     def __str__(self):
-        return f"Audit des biais de {self.file_name} — {self.system}"
+        return f"Audit des biais de {self.file_name} — {self.subject}"
+
+    @property
+    def subject(self):
+        """Return what the audit is attached to: the AI system or the dataset."""
+        return self.system if self.system_id else self.dataset
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        if self.system_id:
+            return reverse("audits:bias_detail", args=[self.system_id, self.pk])
+        return reverse("audits:dataset_bias_detail", args=[self.dataset_id, self.pk])
 
 
 class CarbonEstimate(models.Model):
@@ -93,3 +117,30 @@ class CarbonMeasurement(models.Model):
 
     def __str__(self):
         return f"Mesure carbone ({self.get_part_display()}) — {self.system}"
+
+
+class DatasetCarbonEstimate(models.Model):
+    """The yearly carbon footprint of storing a catalogue dataset; its history keeps the earlier ones.
+
+    Informative: law 4 reads the estimate of each system, whose storage part
+    counts the data it keeps (decision 0020).
+    """
+
+    dataset = models.OneToOneField("catalogue.Dataset", verbose_name="jeu de données", on_delete=models.CASCADE,
+                                   related_name="carbon_estimate")
+    inputs = models.JSONField("hypothèses")
+    result = models.JSONField("résultat")
+    low_kg = models.FloatField("estimation basse (kg CO₂e par an)")
+    central_kg = models.FloatField("estimation centrale (kg CO₂e par an)")
+    high_kg = models.FloatField("estimation haute (kg CO₂e par an)")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+    history = HistoricalRecords(excluded_fields=["result", "updated_at"])
+
+    class Meta:
+        verbose_name = "estimation carbone d'un jeu de données"
+        verbose_name_plural = "estimations carbone des jeux de données"
+
+    def __str__(self):
+        return f"Empreinte carbone du stockage — {self.dataset}"

@@ -5,9 +5,7 @@ import shutil
 import tempfile
 from dataclasses import asdict
 
-from django.urls import reverse
-
-from confiance.audits.bias import run_bias_audit
+from confiance.audits.bias import attachment, run_bias_audit
 from confiance.jobs.runner import JobFailed, job_task, start
 from confiance.rules import bias_law
 from confiance.rules.bias import AuditSpec
@@ -17,12 +15,16 @@ SPOOL = os.path.join(tempfile.gettempdir(), "confiance-audits")
 
 
 @job_task
-def bias_audit(progress, system_id, path, spec, person_id=None, file_name="", delete_after=False):
-    """Run the audit in the worker; report DuckDB's progress; fail with the French message of bad input."""
+def bias_audit(progress, system_id, path, spec, person_id=None, file_name="", delete_after=False, dataset_id=None):
+    """Run the audit in the worker; report DuckDB's progress; fail with the French message of bad input.
+
+    The audit is attached to the AI system `system_id`, or to the catalogue dataset `dataset_id`.
+    """
     from confiance.accounts.models import Person
+    from confiance.catalogue.models import Dataset
     from confiance.register.models import AISystem
 
-    system = AISystem.objects.get(pk=system_id)
+    system = Dataset.objects.get(pk=dataset_id) if dataset_id else AISystem.objects.get(pk=system_id)
     person = Person.objects.filter(pk=person_id).first() if person_id else None
     progress.report(0, total=100, message="Ouverture du fichier")
     try:
@@ -30,7 +32,7 @@ def bias_audit(progress, system_id, path, spec, person_id=None, file_name="", de
                                progress=lambda fraction, message: progress.report(int(fraction * 100), message=message))
     except (BiasInputError, bias_law.LegalBasisRequired) as exc:
         raise JobFailed(f"{exc} Rien n'est enregistré.") from None
-    return reverse("audits:bias_detail", args=[system.pk, audit.pk])
+    return audit.get_absolute_url()
 
 
 def keep_upload(path, name):
@@ -44,9 +46,10 @@ def keep_upload(path, name):
 
 
 def start_bias_audit(system, path, spec, person=None, file_name="", delete_after=False):
-    """Enqueue a bias audit of `path` for `system`; return the Job (its page shows the progress)."""
+    """Enqueue a bias audit of `path` for `system` (an AI system or a dataset); return the Job (its page shows the progress)."""
+    target = {"dataset_id": system.pk} if "dataset" in attachment(system) else {"system_id": system.pk}
     return start(bias_audit, kind="audits.bias", label=f"Audit des biais de {file_name or os.path.basename(path)}",
-                 organisation=system.organisation, started_by=person, system_id=system.pk,
+                 organisation=system.organisation, started_by=person, **({"system_id": None} | target),
                  path=path, spec=_jsonable(asdict(spec)), person_id=getattr(person, "pk", None),
                  file_name=file_name or os.path.basename(path), delete_after=delete_after)
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from confiance.accounts.permissions import Action
 from confiance.audits import carbon as carbon_records
@@ -21,6 +22,48 @@ from confiance.rules.bias_input import BiasInputError
 from confiance.rules.carbon import CarbonInputError
 
 
+def start_from_form(request, target, form):
+    """Check the uploaded file at once and start the audit of `target` (a system or a dataset).
+
+    Return (job, flags): the started Job, or None with the form's errors set (and the
+    sensitive columns that need a legal basis); nothing is stored on bad input.
+    """
+    upload, spec = form.cleaned_data["file"], spec_from(form.cleaned_data)
+    path, temporary = spool_upload(upload)
+    try:
+        preflight(path, spec)
+    except bias_law.LegalBasisRequired as exc:
+        form.add_error("legal_basis", str(exc))
+        flags = exc.flags
+    except BiasInputError as exc:
+        form.add_error("file", str(exc))
+        flags = ()
+    else:
+        job = start_bias_audit(target, keep_upload(path, upload.name), spec, request.user, upload.name,
+                               delete_after=True)
+        messages.success(request, "Audit lancé : le fichier sera effacé après lecture, seuls les agrégats "
+                                  "seront conservés.")
+        return job, ()
+    if temporary:
+        os.unlink(path)
+    return None, flags
+
+
+def subject_context(target, audit=None):
+    """Return what the audit templates say about the audited system or dataset."""
+    if target._meta.label == "catalogue.Dataset":
+        pdf = "audits:dataset_bias_pdf"
+        context = {"subject_label": "Jeu de données", "subject_url": target.get_absolute_url()}
+    else:
+        pdf = "audits:bias_pdf"
+        context = {"subject_label": "Système", "subject_url": reverse("register:detail", args=[target.pk]),
+                   "system": target}
+    context["subject_name"] = getattr(target, "name", None) or target.title
+    if audit is not None:
+        context["pdf_url"] = reverse(pdf, args=[target.pk, audit.pk])
+    return context
+
+
 @login_required
 def bias_new(request, pk):
     """Upload a file and name the columns; check them at once, then run the audit as a background job."""
@@ -28,24 +71,10 @@ def bias_new(request, pk):
     form = BiasAuditForm(request.POST or None, request.FILES or None)
     flags = ()
     if request.method == "POST" and form.is_valid():
-        upload, spec = form.cleaned_data["file"], spec_from(form.cleaned_data)
-        path, temporary = spool_upload(upload)
-        try:
-            preflight(path, spec)
-        except bias_law.LegalBasisRequired as exc:
-            flags = exc.flags
-            form.add_error("legal_basis", str(exc))
-        except BiasInputError as exc:
-            form.add_error("file", str(exc))
-        else:
-            job = start_bias_audit(system, keep_upload(path, upload.name), spec, request.user, upload.name,
-                                   delete_after=True)
-            messages.success(request, "Audit lancé : le fichier sera effacé après lecture, seuls les agrégats "
-                                      "seront conservés.")
+        job, flags = start_from_form(request, system, form)
+        if job:
             return redirect(job)
-        if temporary:
-            os.unlink(path)
-    return render(request, "audits/bias_form.html", {"system": system, "form": form, "flags": flags,
+    return render(request, "audits/bias_form.html", {**subject_context(system), "form": form, "flags": flags,
                                                      "proxies": bias_law.PROXIES})
 
 
@@ -57,18 +86,22 @@ def _get_audit(request, pk, audit_id):
 @login_required
 def bias_detail(request, pk, audit_id):
     audit = _get_audit(request, pk, audit_id)
-    return render(request, "audits/bias_detail.html", {**bias_context(audit), "system": audit.system})
+    return render(request, "audits/bias_detail.html", {**bias_context(audit), **subject_context(audit.system, audit)})
 
 
 @login_required
 def bias_pdf(request, pk, audit_id):
+    return pdf_response(_get_audit(request, pk, audit_id), "audit-biais")
+
+
+def pdf_response(audit, prefix):
+    """Return the audit's report as a PDF (WeasyPrint, the page's own HTML and SVG charts)."""
     from weasyprint import HTML
 
-    audit = _get_audit(request, pk, audit_id)
-    html = render_to_string("audits/bias_document.html", {**bias_context(audit), "system": audit.system,
+    html = render_to_string("audits/bias_document.html", {**bias_context(audit), **subject_context(audit.subject),
                                                           "standalone": True})
     response = HttpResponse(HTML(string=html, base_url=None).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="audit-biais-{audit.system.pk}-{audit.pk}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{prefix}-{audit.subject.pk}-{audit.pk}.pdf"'
     return response
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from confiance.accounts.permissions import Action, can
 from confiance.checks.inputs import state_for
 from confiance.checks.models import CheckResult
+from confiance.checks.organisation_laws import report_with_organisation
 from confiance.register.panels import register_panel
 from confiance.rules.next_steps import Progress, next_steps
 
@@ -81,7 +82,7 @@ def next_steps_panel(request, system):
 @register_panel(order=10)
 def results_panel(request, system):
     result = CheckResult.objects.filter(system=system).first()
-    report = result.report if result else None
+    report = report_with_organisation(system, result.report) if result else None
     obligations = {}
     for obligation in (report or {}).get("ai_act", {}).get("obligations", []):
         obligations.setdefault(obligation.get("actor_label", "la collectivité, en tant que déployeur"),

@@ -37,7 +37,19 @@ def generation(slug):
 def read_generation(slug):
     versions = PublicVersion.objects.filter(system__organisation__slug=slug).aggregate(v=Max("id"))["v"]
     changed = AISystem.objects.filter(organisation__slug=slug).aggregate(u=Max("updated_at"))["u"]
-    return f"{versions}:{changed.timestamp() if changed else 0}"
+    return f"{versions}:{changed.timestamp() if changed else 0}:{_organisation_laws_changed(slug)}"
+
+
+def _organisation_laws_changed(slug):
+    """Return the latest change of what laws 7 to 9 read on the organisation (its trainings, its policy).
+
+    Public pages show those laws as the organisation stands (decision 0020); their history
+    rows record every change, deletions included.
+    """
+    from confiance.checks.models import OrganisationPolicy, TrainingEvent
+
+    return ":".join(str(model.history.filter(organisation__slug=slug).aggregate(h=Max("history_id"))["h"])
+                    for model in (TrainingEvent, OrganisationPolicy))
 
 
 def page_key(request, slug):

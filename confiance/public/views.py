@@ -14,13 +14,14 @@ from django.utils import timezone
 from confiance.accounts.models import Organisation
 from confiance.checks.inputs import charter_for, organisation_facts
 from confiance.checks.models import LawOutcome
+from confiance.checks.organisation_laws import record_outcomes
 from confiance.public.cache import cached_public_page
 from confiance.public.forms import PublicFilterForm
 from confiance.public.models import ExplanationRequest, PublicVersion
 from confiance.public.records import LABELS, public_record, public_systems
 from confiance.register.search import query_filter
 from confiance.rules import transparency_charts
-from confiance.rules.charter import evaluate_organisation
+from confiance.rules.charter import evaluate_organisation, organisation_principle_numbers
 
 
 def get_organisation(slug):
@@ -92,6 +93,7 @@ def system_list(request, slug):
 def system_detail(request, slug, pk):
     system = get_public_system(slug, pk)
     record = public_record(system)
+    record["laws"] = record_outcomes(system, record["laws"])  # laws 7 to 9 as the organisation stands (0020)
     last = system.public_versions.order_by("-number").first()
     return render(request, "public/system.html", {
         "organisation": system.organisation, "record": record, "last_version": last, "nav": "list",
@@ -134,7 +136,9 @@ def laws_dashboard(request, slug):
     for row in outcomes.filter(outcome__in=["to_do", "violated"]).values("number", "system_id", "system__name"):
         todo.setdefault(row["number"], []).append(row)
     year = timezone.localdate().year
-    org_eval = {o.number: o for o in evaluate_organisation(charter, organisation_facts(organisation, year)).outcomes}
+    evaluation = evaluate_organisation(charter, organisation_facts(organisation, year))
+    org_eval = {o.number: o for o in evaluation.outcomes}
+    exemplary = all_laws_met(organisation, charter, evaluation, outcomes)
     laws = [{
         "principle": p, "counts": counts.get(p.number, {}), "todo": todo.get(p.number, []),
         "organisation_outcome": org_eval.get(p.number),
@@ -145,6 +149,7 @@ def laws_dashboard(request, slug):
     )
     return render(request, "public/laws.html", {
         "organisation": organisation, "charter": charter, "laws": laws, "chart": chart, "year": year, "nav": "laws",
+        "all_met": exemplary,
     })
 
 
@@ -152,3 +157,19 @@ def accessibility(request):
     return render(request, "public/accessibility.html", {
         "contact": settings.PUBLIC_CONTACT_EMAIL, "audit_date": settings.ACCESSIBILITY_AUDIT_DATE,
     })
+
+
+def all_laws_met(organisation, charter, evaluation, outcomes):
+    """Return the published systems whose every principle is met, laws 7 to 9 read on the organisation (0020)."""
+    if not charter.principles:
+        return []
+    organisation_met = {o.number for o in evaluation.outcomes if str(o.outcome) == "met"}
+    if organisation_principle_numbers(charter) - organisation_met:
+        return []
+    needed = {p.number for p in charter.principles} - organisation_principle_numbers(charter)
+    met = {}
+    for row in outcomes.filter(outcome="met", number__in=needed).values("system_id", "system__name", "number"):
+        met.setdefault((row["system_id"], row["system__name"]), set()).add(row["number"])
+    return sorted(({"system_id": pk, "name": name} for (pk, name), numbers in met.items() if numbers == needed),
+                  key=lambda s: s["name"])
+

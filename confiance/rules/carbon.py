@@ -43,14 +43,40 @@ GPUS = {  # rated board power in watts, from the manufacturer's datasheets
 STORAGE_SOURCE = Citation("Cloud Carbon Footprint", "méthodologie, coefficients de stockage (HDD 0,65 Wh et SSD "
                                                     "1,2 Wh par téraoctet-heure)", "https://www.cloudcarbonfootprint.org/docs/methodology")
 STORAGE_WH_PER_TB_HOUR = {"hdd": 0.65, "ssd": 1.2}
+# Equivalents a resident understands. Each value was checked against its publisher's own data (issue #10,
+# November 2026); where only a copy of the source could be read, the note says so. No network at run time.
+IMPACT_CO2_CAR = Citation(
+    "ADEME, Impact CO2 (impactco2.fr)",
+    "voiture thermique : 0,192 kg CO2e/km à l'usage + 0,0256 kg CO2e/km de construction = 0,2176 kg CO2e/km, "
+    "données du site (dépôt incubateur-ademe/impactco2, src/data/categories/deplacement.json, lu en 2026), "
+    "d'après la Base Empreinte, documentation « Routier »", "https://impactco2.fr/outils/transport/voiturethermique")
+IMPACT_CO2_BEEF = Citation(
+    "ADEME, Impact CO2 (impactco2.fr)",
+    "repas avec du bœuf : 7,26 kg CO2e, données du site (dépôt incubateur-ademe/impactco2, "
+    "src/data/categories/repas.json, lu en 2026), d'après la Base Carbone (éléments « repas »)",
+    "https://impactco2.fr/outils/alimentation/repasavecduboeuf")
+SDES = Citation("SDES, ministère de la Transition écologique",
+                "empreinte carbone de la France en 2022 : 9,2 t CO2e par personne (estimation provisoire, "
+                "traitement SDES 2023 ; valeur lue dans une reprise de la publication, pas sur le site du SDES ; "
+                "l'édition 2024 des Chiffres clés du climat donne 9,4 t pour 2023)")
+# Kept for callers that cite Impact CO2 generally.
 IMPACT_CO2 = Citation("ADEME", "Impact CO2 (impactco2.fr), Base Empreinte")
-SDES = Citation("SDES, ministère de la Transition écologique", "Chiffres clés du climat 2023 : empreinte carbone "
-                                                              "de 9,2 t CO2e par personne en 2022")
 EQUIVALENTS = (
-    ("km en voiture thermique", 0.218, IMPACT_CO2),
-    ("repas avec du bœuf", 7.26, IMPACT_CO2),
+    ("km en voiture thermique", 0.2176, IMPACT_CO2_CAR),
+    ("repas avec du bœuf", 7.26, IMPACT_CO2_BEEF),
     ("% de l'empreinte carbone annuelle d'un Français", 9200 / 100, SDES),
 )
+# Road diesel burnt and produced, per litre, for a benefit the steward states (collection rounds avoided...).
+# Checked values: 3,1 kg CO2e/L for gazole B7 in the Base Carbone as Nos Gestes Climat (ADEME) uses it
+# (3,04 for B10; nosgestesclimat.fr, transport . voiture . thermique . empreinte au litre); 3,17 kg CO2e/L
+# (0,66 amont + 2,51 combustion) in the arrêté du 26 avril 2017 (décret 2017-639, information GES des
+# prestations de transport). The Base Carbone updated its fossil fuels in 2025 (GLEC): the 2025 value could
+# not be read here and is to be checked (valeur à vérifier).
+DIESEL_KG_PER_LITRE = 3.1
+DIESEL_SOURCE = Citation(
+    "ADEME, Base Carbone (via Nos Gestes Climat)",
+    "gazole routier B7 : 3,1 kg CO2e par litre, amont et combustion ; arrêté du 26 avril 2017 : 3,17 ; "
+    "mise à jour 2025 de la Base Carbone non vérifiée (valeur à vérifier)")
 
 
 class CarbonInputError(ValueError):

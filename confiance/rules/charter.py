@@ -303,3 +303,36 @@ def evaluate_organisation(charter, facts):
         "women_share_in_ai_teams": _share(facts.women_in_ai_teams, facts.people_in_ai_teams),
     }
     return OrganisationEvaluation(indicators, tuple(outcomes))
+
+
+def organisation_principle_numbers(charter):
+    """Return the numbers of the principles judged on the organisation as a whole (laws 7, 8, 9)."""
+    return frozenset(p.number for p in charter.principles if p.checks and set(p.checks) <= ORGANISATION_CHECKS)
+
+
+def with_organisation(outcomes, charter, organisation_evaluation):
+    """Return a record's principle outcomes (dicts, as stored) with the organisation's own outcome for laws 7 to 9.
+
+    A record cannot meet an organisation-level principle by itself, so its stored
+    outcome says "not applicable"; on the record's page and on the public
+    dashboard the principle reads as the organisation stands today: met on the
+    record when the organisation meets it (decision 0020). It is read, not stored,
+    because it changes without the record changing (a training, a new year,
+    another record's team).
+    """
+    numbers = organisation_principle_numbers(charter)
+    by_number = {o.number: o for o in organisation_evaluation.outcomes}
+    merged = []
+    for outcome in outcomes:
+        organisation_outcome = by_number.get(outcome["number"])
+        if outcome["number"] in numbers and organisation_outcome is not None:
+            outcome = dict(organisation_outcome.as_dict(), title=outcome["title"])
+            outcome["reasons"] = [dict(r, text=f"À l'échelle de la collectivité : {r['text']}")
+                                  for r in outcome["reasons"]]
+        merged.append(outcome)
+    return merged
+
+
+def meets_every_principle(outcomes):
+    """Return True when every principle of `outcomes` (dicts) is met, none merely not applicable."""
+    return bool(outcomes) and all(o["outcome"] == str(Outcome.MET) for o in outcomes)

@@ -45,3 +45,48 @@ def test_it_estimates_the_carbon_and_audits_a_file(page, live_server, assert_acc
     page.get_by_role("heading", name="Audit des biais : demandes.csv").wait_for()
     assert page.locator("svg.chart").count() >= 4
     assert_accessible(page)
+
+
+def test_it_audits_a_catalogue_dataset_from_its_page(page, live_server, assert_accessible, tmp_path):
+    from confiance.catalogue.models import DatasetUse
+    from confiance.checks.charters import adopt_charter
+    from confiance.checks.models import LawOutcome
+    from tests.factories import make_dataset
+
+    org = make_organisation(name="Ville de Test", slug="ville-test")
+    adopt_charter(org)
+    service = make_service(org, name="Petite enfance")
+    steward = make_person(org, ["steward"], services=[service], username="referent")
+    system = make_system(org, service=service, name="Places en crèche", personal_data=True)
+    dataset = make_dataset(org, title="Demandes de places", service=service, steward=steward,
+                           classification="personal")
+    DatasetUse.objects.create(dataset=dataset, system=system, role="training")
+    login(page, live_server, "referent", PASSWORD)
+
+    data = tmp_path / "demandes.csv"
+    data.write_bytes(people_csv())
+    page.goto(f"{live_server.url}/catalogue/jeux/{dataset.pk}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Auditer ce jeu de données").click()
+    assert_accessible(page)
+    page.get_by_label("Fichier de données (CSV ou Parquet) *").set_input_files(str(data))
+    page.get_by_label("Attributs protégés *").fill("sexe, quartier")
+    page.get_by_role("button", name="Lancer l'audit").click()
+    page.wait_for_url("**/taches/**")
+    run_queued()
+    audit = BiasAudit.objects.get(dataset=dataset)
+    page.goto(f"{live_server.url}/catalogue/jeux/{dataset.pk}/")
+    page.get_by_role("link", name="demandes.csv").click()
+    page.get_by_role("heading", name="Audit des biais : demandes.csv").wait_for()
+    assert page.url.endswith(f"/registre/audits/jeux/{dataset.pk}/biais/{audit.pk}/")
+    assert_accessible(page)
+    assert LawOutcome.objects.get(system=system, number=10).outcome == "met"
+
+    page.goto(f"{live_server.url}/catalogue/jeux/{dataset.pk}/")
+    page.get_by_role("link", name="Estimer l'empreinte du stockage").click()
+    assert_accessible(page)
+    page.get_by_label("Données stockées (To) *").fill("2,5")
+    page.get_by_role("button", name="Calculer et enregistrer").click()
+    page.get_by_text("kg CO₂e par an, entre").wait_for()
+    assert_accessible(page)
+    assert dataset.carbon_estimate.central_kg > 0

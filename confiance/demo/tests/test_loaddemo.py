@@ -14,7 +14,8 @@ def test_it_loads_the_sources_cases_once_and_prints_the_accounts(capsys):
     call_command("loaddemo")
     out = capsys.readouterr().out
     assert "déjà chargées" in out and "confiance-demo" in out
-    assert AISystem.objects.count() == len(register_data.SYSTEMS) >= 6
+    # The sources' cases, and one illustrative record that meets all ten laws (confiance.demo.exemplary).
+    assert AISystem.objects.count() == len(register_data.SYSTEMS) + 1 >= 7
     assert Organisation.objects.filter(slug="nantes-metropole").exists()
     names = " ".join(AISystem.objects.values_list("name", flat=True)).lower()
     for word in ("capteurs", "fuites", "crèche", "econom", "salle de crise"):

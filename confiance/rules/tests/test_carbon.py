@@ -100,7 +100,7 @@ def test_it_weighs_the_claimed_benefit_against_the_footprint():
 def test_it_says_the_footprint_in_a_residents_terms():
     result = estimate(CarbonInput(inference=Inference(requests_per_month=100_000, wh_per_request=100)))
     km, label, _ = result.equivalents[0]
-    assert label == "km en voiture thermique" and km == pytest.approx(result.central / 0.218, abs=0.05)
+    assert label == "km en voiture thermique" and km == pytest.approx(result.central / 0.2176, abs=0.05)
 
 
 @pytest.mark.parametrize("carbon_input, message", [
@@ -115,3 +115,15 @@ def test_it_says_the_footprint_in_a_residents_terms():
 def test_it_refuses_inputs_it_cannot_use(carbon_input, message):
     with pytest.raises(CarbonInputError, match=message):
         estimate(carbon_input)
+
+
+def test_it_cites_the_published_value_of_each_equivalent_and_says_what_is_unchecked():
+    from confiance.rules.carbon import DIESEL_KG_PER_LITRE, DIESEL_SOURCE, EQUIVALENTS
+
+    written = {"km en voiture thermique": ("0,2176", 0.2176), "repas avec du bœuf": ("7,26", 7.26),
+               "% de l'empreinte carbone annuelle d'un Français": ("9,2 t", 9200 / 100)}
+    for label, factor, citation in EQUIVALENTS:
+        text, value = written[label]
+        assert text in str(citation) and factor == pytest.approx(value), label  # the value the source gives
+    assert EQUIVALENTS[0][1] == pytest.approx(0.192 + 0.0256)
+    assert DIESEL_KG_PER_LITRE == 3.1 and "valeur à vérifier" in str(DIESEL_SOURCE)

@@ -11,6 +11,9 @@ from confiance.rules.charter import (
     RecordState,
     evaluate_organisation,
     evaluate_record,
+    meets_every_principle,
+    organisation_principle_numbers,
+    with_organisation,
 )
 from confiance.rules.citations import GDPR, MONTPELLIER_LAWS
 from confiance.rules.human_primacy import DecisionRole
@@ -129,3 +132,26 @@ def test_it_computes_the_organisation_indicators():
     indicators = evaluate_organisation(MONTPELLIER_CHARTER, facts).indicators
     assert indicators == {"agents_trained_share": 0.25, "citizen_training_events_this_year": 2,
                           "women_share_in_ai_teams": 0.4}
+
+
+@pytest.mark.parametrize("facts, law_8, all_met", [
+    (OrgFacts(agents_trained=5, total_agents=100, citizen_training_events_this_year=1, women_in_ai_teams=2,
+              people_in_ai_teams=4), "met", True),
+    (OrgFacts(agents_trained=5, total_agents=100, citizen_training_events_this_year=0, women_in_ai_teams=2,
+              people_in_ai_teams=4), "to_do", False),
+])
+def test_it_reads_laws_7_to_9_of_a_record_on_its_organisation(facts, law_8, all_met):
+    record = [{"number": p.number, "title": p.title, "outcome": "not_applicable" if p.number in (7, 8, 9) else "met",
+               "outcome_label": "", "reasons": []} for p in MONTPELLIER_CHARTER.principles]
+    merged = with_organisation(record, MONTPELLIER_CHARTER, evaluate_organisation(MONTPELLIER_CHARTER, facts))
+    assert [o["number"] for o in merged] == list(range(1, 11))
+    assert merged[7]["outcome"] == law_8 and merged[6]["outcome"] == "met" and merged[8]["outcome"] == "met"
+    assert merged[7]["reasons"][0]["text"].startswith("À l'échelle de la collectivité")
+    assert record[7]["outcome"] == "not_applicable"  # the stored outcomes are left as they are
+    assert meets_every_principle(merged) is all_met
+    assert organisation_principle_numbers(MONTPELLIER_CHARTER) == {7, 8, 9}
+
+
+def test_it_does_not_count_a_merely_not_applicable_principle_as_met():
+    assert not meets_every_principle([{"number": 1, "outcome": "met"}, {"number": 5, "outcome": "not_applicable"}])
+    assert not meets_every_principle([])

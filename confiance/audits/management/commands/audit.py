@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from confiance.accounts.models import Person
 from confiance.audits.bias import max_bytes, preflight, run_bias_audit
 from confiance.audits.tasks import start_bias_audit
+from confiance.catalogue.models import Dataset
 from confiance.register.models import AISystem
 from confiance.rules import bias_law
 from confiance.rules.bias import DEFAULT_MIN_GROUP_SIZE, AuditSpec, run_audit
@@ -22,7 +23,11 @@ class Command(BaseCommand):
         p = sub.add_parser("bias", help="Audit a CSV or Parquet file for bias; only aggregates are kept.")
         p.add_argument("file", help="Path of the CSV (`,` `;` or tab; UTF-8 or Windows-1252) or Parquet file.")
         p.add_argument("--protected", required=True, help="Protected attributes, comma-separated: sexe,tranche_age.")
-        p.add_argument("--system", type=int, help="Attach the aggregates to this AI system (id); without it, print only.")
+        target = p.add_mutually_exclusive_group()
+        target.add_argument("--system", type=int,
+                            help="Attach the aggregates to this AI system (id); without it or --dataset, print only.")
+        target.add_argument("--dataset", type=int, help="Attach the aggregates to this dataset of the catalogue (id); "
+                                                        "they count for law 10 of every system it feeds.")
         p.add_argument("--outcome", default="", help="Column of the actual outcome.")
         p.add_argument("--favourable", default="", help="Favourable value of the outcome (oui, 1...).")
         p.add_argument("--prediction", default="", help="Column of the model's prediction.")
@@ -37,7 +42,8 @@ class Command(BaseCommand):
         p.add_argument("--by", default="", help="Username of the person who runs the audit (history).")
         p.add_argument("--json", action="store_true", help="Print the full report as JSON.")
         p.add_argument("--background", action="store_true",
-                       help="Run on the background runner (needs --system); follow it with `confiance followjob`.")
+                       help="Run on the background runner (needs --system or --dataset); follow it with "
+                            "`confiance followjob`.")
 
     def handle(self, *args, action, **options):
         getattr(self, "handle_" + action)(**options)
@@ -52,7 +58,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{percent:3d} % {message}")
         return report
 
-    def handle_bias(self, file, protected, system=None, by="", json=False, background=False, **o):
+    def handle_bias(self, file, protected, system=None, dataset=None, by="", json=False, background=False, **o):
         try:
             reference = parse_reference("\n".join(o["reference"]))
         except BiasInputError as exc:
@@ -67,6 +73,10 @@ class Command(BaseCommand):
         target = AISystem.objects.filter(pk=system).first() if system else None
         if system and target is None:
             raise CommandError(f"Aucun système d'IA n'a l'identifiant {system}.")
+        if dataset:
+            target = Dataset.objects.filter(pk=dataset).first()
+            if target is None:
+                raise CommandError(f"Aucun jeu de données n'a l'identifiant {dataset}.")
         person = Person.objects.filter(username=by).first() if by else None
         if background:
             return self._background(target, file, spec, person)
@@ -83,14 +93,16 @@ class Command(BaseCommand):
             return
         self._summary(report)
         if target:
-            self.stdout.write(self.style.SUCCESS(f"Agrégats rattachés au système {target.pk} ({target.name}), "
-                                                 f"audit n° {audit.pk}."))
+            what = f"au jeu de données {target.pk} ({target.title})" if dataset else \
+                f"au système {target.pk} ({target.name})"
+            self.stdout.write(self.style.SUCCESS(f"Agrégats rattachés {what}, audit n° {audit.pk}."))
         else:
-            self.stdout.write("Rien n'est enregistré (indiquez --system pour rattacher l'audit).")
+            self.stdout.write("Rien n'est enregistré (indiquez --system ou --dataset pour rattacher l'audit).")
 
     def _background(self, target, file, spec, person):
         if target is None:
-            raise CommandError("--background demande --system : l'audit est rattaché à un système.")
+            raise CommandError("--background demande --system ou --dataset : l'audit est rattaché à un système ou à "
+                               "un jeu de données.")
         try:
             preflight(file, spec)
         except (BiasInputError, bias_law.LegalBasisRequired) as exc:

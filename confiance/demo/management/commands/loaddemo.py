@@ -77,6 +77,9 @@ class Command(BaseCommand):
 
         load_catalogue_demo()
         load_audits_demo()
+        from confiance.demo.exemplary import load_exemplary_demo
+
+        load_exemplary_demo()  # an illustrative record that meets all ten laws (decision 0020)
 
     def _load_checks(self, orgs):
         for prefix, answers in checks_data.ANSWERS.items():
