@@ -31,7 +31,8 @@ from tests.factories import make_system
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEMS = 1500
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's one write lock is what this is about")]
 
 
 def _large_archive(cast):
