@@ -124,6 +124,8 @@ def main():
     print(f"p95                 : {summary['p95_ms']} ms (p50 {summary['p50_ms']} ms)")
     print(f"erreurs             : {summary['errors']} (hors 412)")
     print(f"412 (conflits gérés): {summary['conflicts']}, PATCH restés sans réponse : {summary['unanswered_patches']}")
+    if summary["errors"]:
+        print(f"détail des erreurs  : {summary.get('errors_detail')} (journal de gunicorn : {var}/gunicorn.log)")
     print(f"écritures acquittées: {verdict['acknowledged']}, toutes présentes dans la fiche et son historique : "
           f"{'OUI' if verdict['problem_count'] == 0 else 'NON'}")
     for problem in verdict["problems"]:

@@ -3,9 +3,12 @@
 
 The test database (migrated) is copied to a file; `confiance import` restores a large
 archive into it in a subprocess, in batches of 40 objects, while this test writes
-through its own connection with a 2-second busy timeout, as a person saving a form
-would. Every write must succeed, and some must land while the restore is running. The
-same restore in one batch (as before) makes the same writer fail: the test can fail.
+through its own connection with a 5-second busy timeout (the issue's), as a person
+saving a form would. Every write must succeed, and writes must land *between* batches:
+inside its transaction the writer counts the restored records, and sees some but not
+all of them. The same restore in one transaction (as before) never lets a write in
+between — the writer sees none or all — so the test fails without batches.
+(bench/import_concurrency.py measures the waits and refusals side by side.)
 """
 
 import copy
@@ -28,7 +31,8 @@ from tests.factories import make_system
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEMS = 1500
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's one write lock is what this is about")]
 
 
 def _large_archive(cast):
@@ -59,18 +63,19 @@ def _restore_while_writing(tmp_path, archive, batch_size):
     path.write_text(json.dumps(archive), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(CONFIANCE_VAR_DIR=str(var), IMPORT_BATCH_SIZE=str(batch_size), DJANGO_SETTINGS_MODULE="confiance.settings",
-               LOG_LEVEL="INFO")
+               LOG_LEVEL="WARNING")
     restore = subprocess.Popen([sys.executable, "manage.py", "import", str(path)], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    done, refused, stop = [], [], threading.Event()
+    done, refused, seen, stop = [], [], [], threading.Event()
 
     def writer():
-        own = sqlite3.connect(database, timeout=2.0, isolation_level=None)  # a person saving a form
+        own = sqlite3.connect(database, timeout=5.0, isolation_level=None)  # a person saving a form
         own.execute("CREATE TABLE IF NOT EXISTS bench_writes (at REAL)")
         while not stop.is_set():
             try:
                 own.execute("BEGIN IMMEDIATE")
                 own.execute("INSERT INTO bench_writes VALUES (?)", [time.time()])
+                seen.append(own.execute("SELECT COUNT(*) FROM register_aisystem").fetchone()[0])
                 own.execute("COMMIT")
                 done.append(time.time())
             except sqlite3.OperationalError as exc:
@@ -88,21 +93,23 @@ def _restore_while_writing(tmp_path, archive, batch_size):
     stop.set()
     thread.join()
     during = [t for t in done if started < t < finished]
-    return restore.returncode, stderr, during, refused
+    return restore.returncode, stderr, during, refused, seen
 
 
 def test_a_writer_keeps_writing_during_a_long_restore_in_batches(cast, tmp_path):
     archive = _large_archive(cast)
     call_command("flush", interactive=False)
-    code, stderr, during, refused = _restore_while_writing(tmp_path, archive, batch_size=40)
+    code, stderr, during, refused, seen = _restore_while_writing(tmp_path, archive, batch_size=40)
     assert code == 0, stderr[-2000:]
-    assert refused == [] and len(during) >= 3, (refused[:3], len(during), stderr[-3000:])
+    total = SYSTEMS + 2
+    assert refused == [] and len(during) >= 3, (refused[:3], len(during))
+    assert any(0 < count < total for count in seen), sorted(set(seen))  # writes landed between batches
 
 
-def test_the_same_restore_in_one_batch_locks_the_writer_out(cast, tmp_path):
-    """The test above can fail: one transaction for the whole restore refuses the writer."""
+def test_the_same_restore_in_one_transaction_lets_no_write_in_between(cast, tmp_path):
+    """The control of the test above: without batches the writer never sees a partial restore."""
     archive = _large_archive(cast)
     call_command("flush", interactive=False)
-    code, stderr, _, refused = _restore_while_writing(tmp_path, archive, batch_size=100_000)
+    code, stderr, _, _, seen = _restore_while_writing(tmp_path, archive, batch_size=100_000)
     assert code == 0, stderr[-2000:]
-    assert any("locked" in message for message in refused)
+    assert seen and set(seen) <= {0, SYSTEMS + 2}, sorted(set(seen))
