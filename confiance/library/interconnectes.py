@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from confiance.accounts.models import Organisation
+from confiance.library import embeddings
 from confiance.library.models import SharedProject
 from confiance.rules.import_report import ImportReport, Note
 from confiance.rules.library_import import merge, read_header, read_row
@@ -93,14 +94,20 @@ def import_file(data, filename="", person=None, dry_run=False):
             report.unchanged.append(outcome.label)
             continue
         (report.updated if project.pk else report.created).append(outcome.label)
+        old_text = embeddings.project_text(project)
         for name, value in values.items():
             setattr(project, name, value)
+        embeddings.mark_stale(project, old_text)  # the embedding task, queued below, embeds it
         project._change_reason = f"Import Interconnectés, ligne {outcome.line}"
         to_save.append(project)
     if not dry_run:
-        with transaction.atomic():
+        with transaction.atomic(), embeddings.deferred():
             for project in to_save:
                 project.save()
+        if to_save:
+            from confiance.library.tasks import queue_embedding
+
+            queue_embedding(person=person, reason="import Interconnectés")
     return report
 
 
