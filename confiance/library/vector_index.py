@@ -20,6 +20,7 @@ Vectors computed since the generation was built (a project saved a moment ago) a
 the stamp in the file. They are read from the database (bounded, cached per process).
 """
 
+import fcntl
 import json
 import logging
 import os
@@ -204,10 +205,16 @@ def build(batch=5000):
     Return the number of vectors written. Older generations are removed; processes that
     still map one keep reading it until they notice the new one.
     """
-    from confiance.library.models import SharedProject
-
     folder = directory()
     folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time (the task and the command may overlap)
+        return _build(folder, batch)
+
+
+def _build(folder, batch):
+    from confiance.library.models import SharedProject
+
     started = timezone.now()
     generation = f"{int(time.time() * 1000)}-{os.getpid()}"
     rows = SharedProject.objects.filter(withdrawn=False).exclude(embedding=None)
