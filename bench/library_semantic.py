@@ -195,6 +195,8 @@ def main():
     parser.add_argument("--projects", type=int, default=100_000, help="How many shared projects to load.")
     parser.add_argument("--runs", type=int, default=100, help="Searches timed per line.")
     parser.add_argument("--real", type=int, default=300, help="Projects embedded by the model (the others derived).")
+    parser.add_argument("--reuse", action="store_true",
+                        help="Keep the projects (and vectors) already in the database (CONFIANCE_VAR_DIR or DATABASE_URL).")
     parser.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -215,15 +217,23 @@ def main():
 
     if var_dir:
         os.environ["CONFIANCE_VAR_DIR"] = var_dir
+    from confiance.library.models import SharedProject
+
     call_command("migrate", verbosity=0)
     print(f"Base : {connection.vendor}, {args.projects} projets partagés")
-    print(f"Chargement et indexation : {text_bench.load(args.projects):.1f} s")
+    if args.reuse and SharedProject.objects.count() >= args.projects:
+        print("Chargement : projets déjà en base (--reuse)")
+    else:
+        print(f"Chargement et indexation : {text_bench.load(args.projects):.1f} s")
     from django.conf import settings
 
     settings.LIBRARY_EMBEDDINGS = True
     given, seconds = give_vectors(args.real)
-    print(f"Vecteurs des projets : {min(args.real, given)} calculés par le modèle ({seconds:.1f} s), les "
-          f"{max(0, given - args.real)} autres dérivés d'eux avec du bruit (cosinus ≈ 0,97) ; requêtes : vrai modèle")
+    if not given:
+        print("Vecteurs des projets : déjà en base (--reuse)")
+    else:
+            print(f"Vecteurs des projets : {min(args.real, given)} calculés par le modèle ({seconds:.1f} s), les "
+              f"{max(0, given - args.real)} autres dérivés d'eux avec du bruit (cosinus ≈ 0,97) ; requêtes : vrai modèle")
     report(args.runs)
     worker_rss(1000)
 
