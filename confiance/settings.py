@@ -204,6 +204,8 @@ REVIEW_UPLOAD_MAX_MB = env_int("REVIEW_UPLOAD_MAX_MB", 10)
 
 # The library (docs/library.md): meaning-based search, and the feeds a hub harvests ("URL" or "URL|token", comma-separated).
 LIBRARY_EMBEDDINGS = env_bool("LIBRARY_EMBEDDINGS", True)
+# Where the memory-mapped vector index of meaning-based search is written (decision 0018).
+LIBRARY_VECTOR_DIR = env_str("LIBRARY_VECTOR_DIR", str(VAR_DIR / "library-vectors"))
 LIBRARY_HUB_SOURCES = env_secret("LIBRARY_HUB_SOURCES", "")
 # Deprecated alias of OUTBOUND_ALLOWED_NETWORKS (core.weblinks reads both).
 LIBRARY_HARVEST_ALLOWED_NETWORKS = env_list("LIBRARY_HARVEST_ALLOWED_NETWORKS", [])

@@ -72,4 +72,10 @@ def may_import(person):
     return any(org in members for org in organisations_where(person, Action.LIBRARY_IMPORT))
 
 
-__all__ = ["Tier", "can_manage", "may_import", "member_organisation_ids", "team_organisation_ids", "tier_of_person", "viewer_for"]
+def may_manage_index(person):
+    """Return True when `person` may start the embedding of the library's projects: a library administrator."""
+    return viewer_for(person).library_admin
+
+
+__all__ = ["Tier", "can_manage", "may_import", "may_manage_index", "member_organisation_ids", "team_organisation_ids",
+           "tier_of_person", "viewer_for"]

@@ -132,6 +132,7 @@ def clean_fields(fields, tier):
 
 
 def _apply(project, fields, updated_at):
+    old_text = embeddings.project_text(project)
     for name in FIELD_TIERS:
         if name == "origin_updated_at":
             continue
@@ -141,8 +142,8 @@ def _apply(project, fields, updated_at):
     project.updated_at = timezone.now()
     project.withdrawn = False
     project.withdrawn_at = None
-    if project.embedding is None or embeddings.available():
-        project.embedding = embeddings.embed_passage(embeddings.project_text(project))
+    # No embedding here (about 25 ms a project): the embedding task, queued after the harvest, does it.
+    embeddings.mark_stale(project, old_text)
 
 
 def _harvest_page(source, data, report, seen):
@@ -154,7 +155,7 @@ def _harvest_page(source, data, report, seen):
     by_id = {str(item.get("origin_id")): item for item in items if item.get("origin_id")}
     existing = {p.origin_id: p for p in SharedProject.objects.filter(origin_instance=instance, origin_id__in=by_id)}
     new = []
-    with transaction.atomic():
+    with transaction.atomic(), embeddings.deferred():
         for origin_id, item in by_id.items():
             seen.add((instance, origin_id))
             updated_at = parse_datetime(str(item.get("updated_at") or "")) or timezone.now()
@@ -236,6 +237,10 @@ def harvest(source, page_size=500, fetch=fetch_json, progress=None):
         report.ok = False
         report.errors.append(str(getattr(exc, "reason", exc)))
         logger.warning("Moisson de %s en échec : %s", source.url, exc)
+    if report.created or report.updated:
+        from confiance.library.tasks import queue_embedding
+
+        queue_embedding(reason=f"moisson de {source.name}")
     source.last_harvest_at = timezone.now()
     source.last_ok = report.ok
     source.last_report = report.summary()

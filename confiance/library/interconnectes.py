@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from confiance.accounts.models import Organisation
 from confiance.core.batches import write_in_batches
+from confiance.library import embeddings
 from confiance.library.models import SharedProject
 from confiance.rules.import_report import ImportReport, Note
 from confiance.rules.library_import import merge, read_header, read_row
@@ -95,12 +96,19 @@ def import_file(data, filename="", person=None, dry_run=False):
             report.unchanged.append(outcome.label)
             continue
         (report.updated if project.pk else report.created).append(outcome.label)
+        old_text = embeddings.project_text(project)
         for name, value in values.items():
             setattr(project, name, value)
+        embeddings.mark_stale(project, old_text)  # the embedding task, queued below, embeds it
         project._change_reason = f"Import Interconnectés, ligne {outcome.line}"
         to_save.append(project)
     if not dry_run:  # in batches, so others write meanwhile; a rerun after a failure skips what is written
-        write_in_batches(to_save, lambda chunk: [project.save() for project in chunk])
+        with embeddings.deferred():  # the embedding task, queued below, embeds them
+            write_in_batches(to_save, lambda chunk: [project.save() for project in chunk])
+        if to_save:
+            from confiance.library.tasks import queue_embedding
+
+            queue_embedding(person=person, reason="import Interconnectés")
     return report
 
 

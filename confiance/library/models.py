@@ -173,7 +173,9 @@ class SharedProject(models.Model):
     created_at = models.DateTimeField("ajouté le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", default=timezone.now)
     embedding = models.BinaryField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["embedding"])
+    # When `embedding` was computed: the vector index reads what is newer than its file (decision 0018).
+    embedded_at = models.DateTimeField("vecteur calculé le", null=True, blank=True, editable=False, db_index=True)
+    history = HistoricalRecords(excluded_fields=["embedding", "embedded_at"])
 
     class Meta:
         verbose_name = "projet partagé"

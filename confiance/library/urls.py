@@ -1,6 +1,6 @@
 from django.urls import path
 
-from confiance.library import views, views_data, views_import, views_tokens
+from confiance.library import views, views_data, views_import, views_index, views_tokens
 
 app_name = "library"
 urlpatterns = [
@@ -21,4 +21,6 @@ urlpatterns = [
     path("export/interconnectes.csv", views_data.export_interconnectes, name="export"),
     path("api/projets", views_data.api_projects, name="api-projects"),
     path("api/projets/<int:pk>", views_data.api_project, name="api-project"),
+    path("index-semantique/", views_index.index_status, name="index"),
+    path("index-semantique/vectoriser/", views_index.index_embed, name="index_embed"),
 ]

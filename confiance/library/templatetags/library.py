@@ -16,3 +16,9 @@ def library_panel(context, system):
         "shared": SharedProject.objects.filter(system=system, withdrawn=False).first(),
         "can_share": access.can_manage(user, system.organisation_id),
     }
+
+
+@register.simple_tag(takes_context=True)
+def may_manage_index(context):
+    """True when the person may open the meaning-based search index screen (library administrators)."""
+    return access.may_manage_index(context["request"].user)

@@ -62,3 +62,15 @@ def lib(db):
                                   technique="computer_vision", summary="Repère les dépôts d'ordures sur les images.",
                                   organisation_name="Autre Ville", region="Occitanie")
     return c
+
+
+@pytest.fixture(autouse=True)
+def own_vector_index(settings, tmp_path):
+    """Each test writes its vector index in its own folder and starts with nothing mapped or cached."""
+    from confiance.library import embeddings, vector_index
+
+    settings.LIBRARY_VECTOR_DIR = str(tmp_path / "vectors")
+    vector_index.clear()
+    embeddings.clear_query_cache()
+    yield
+    vector_index.clear()

@@ -17,7 +17,8 @@ from confiance.rules.library_tiers import Tier
 
 
 class Command(BaseCommand):
-    help = "Run the library's tasks: harvest feeds, import or export the Interconnectés CSV, issue feed tokens."
+    help = ("Run the library's tasks: harvest feeds, import or export the Interconnectés CSV, issue feed tokens, "
+            "embed projects for meaning-based search.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -41,6 +42,16 @@ class Command(BaseCommand):
         p.add_argument("organisation", help="Slug of the organisation.")
         p.add_argument("name", help="What the token is for, e.g. the hub's name.")
         p.add_argument("--tier", type=int, choices=[2, 3], default=2, help="Tier the token opens.")
+
+        p = sub.add_parser(
+            "embed",
+            help="Embed the projects that have no vector yet (meaning-based search) and rewrite the vector index, "
+                 "as a background task with progress; search keeps working, by text, meanwhile.")
+        p.add_argument("--all", action="store_true", dest="everything", help="Embed every project again.")
+        p.add_argument("--now", action="store_true",
+                       help="Run in this process instead of the background worker, printing the progress.")
+        p.add_argument("--no-follow", action="store_true", help="Queue the task and return (the worker runs it).")
+        sub.add_parser("index", help="Rewrite the vector index from the vectors stored in the database (no embedding).")
 
     def handle(self, *args, action, **options):
         getattr(self, "handle_" + action.replace("-", "_"))(**options)
@@ -101,3 +112,38 @@ class Command(BaseCommand):
             raise CommandError(f"{org} n'est pas membre de la bibliothèque : aucun jeton ne peut lui être délivré.")
         _, raw = FeedToken.issue(org, name, tier)
         self.stdout.write(raw)
+
+    def handle_embed(self, everything=False, now=False, no_follow=False, **options):
+        from confiance.jobs.management.commands.followjob import Command as FollowJob
+        from confiance.library import embeddings, tasks
+
+        if not embeddings.available():
+            raise CommandError("La recherche par le sens est désactivée (LIBRARY_EMBEDDINGS) ou son modèle est "
+                               "indisponible sur cette machine.")
+        job = None if now else tasks.queue_embedding(everything=everything, reason="commande")
+        if job is None:
+            done = tasks.embed_all(_PrintedProgress(self.stdout), everything=everything)
+            self.stdout.write(f"{done} projet(s) vectorisé(s).")
+            return
+        self.stdout.write(f"Vectorisation lancée : tâche {job.pk} (confiance followjob {job.pk}).")
+        if not no_follow:
+            FollowJob(stdout=self.stdout, stderr=self.stderr).handle(job=job.pk, interval=1.0)
+
+    def handle_index(self, **options):
+        from confiance.library import vector_index
+
+        self.stdout.write(f"Index des vecteurs réécrit : {vector_index.build()} vecteur(s).")
+
+
+class _PrintedProgress:
+    """The runner's Progress interface, printed on the terminal (`library embed --now`)."""
+
+    def __init__(self, stdout):
+        self.stdout, self.total, self.last = stdout, 0, -1
+
+    def report(self, done, total=None, message=None, force=False):
+        self.total = total if total is not None else self.total
+        percent = int(100 * done / self.total) if self.total else 100
+        if message or force or percent >= self.last + 5:
+            self.last = percent
+            self.stdout.write(f"{done}/{self.total} ({percent} %){f' — {message}' if message else ''}")
