@@ -22,11 +22,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from confiance.accounts.models import Organisation
 from confiance.jobs.models import Job
 from confiance.jobs.runner import JobCancelled, JobFailed, job_task, start
 from confiance.library import embeddings, federation, vector_index
-from confiance.library.models import HarvestSource, LibraryMember, SharedProject
+from confiance.library.models import HarvestSource, SharedProject
 from confiance.rules.permissions import Action
 
 logger = logging.getLogger(__name__)
@@ -94,33 +93,20 @@ def embed_projects(progress, everything=False):
     return reverse("library:home")
 
 
-def job_organisation(person=None):
-    """Return the organisation a library job is filed under: the person's, else the first member's, else any."""
-    if person is not None and person.is_authenticated:
-        own = Organisation.objects.filter(memberships__person=person).order_by("pk").first()
-        if own is not None:
-            return own
-    member = LibraryMember.objects.filter(active=True).select_related("organisation").order_by("pk").first()
-    return member.organisation if member else Organisation.objects.order_by("pk").first()
-
-
 def queue_embedding(person=None, everything=False, reason=""):
-    """Queue the embedding task unless one is already waiting; return its Job (None without an organisation).
+    """Queue the embedding task unless one is already waiting; return its Job (None when embeddings are off).
 
-    Harvests and imports call this instead of embedding inline.
+    Harvests and imports call this instead of embedding inline. Like a harvest, it is work of
+    the whole instance: its job has no organisation and superusers follow it.
     """
     if not settings.LIBRARY_EMBEDDINGS:
         return None
     waiting = Job.objects.filter(kind=KIND, status=Job.Status.QUEUED, cancel_requested_at__isnull=True).first()
     if waiting is not None and not everything:
         return waiting
-    organisation = job_organisation(person)
-    if organisation is None:
-        logger.warning("Aucune organisation pour la tâche de vectorisation : lancez « confiance library embed --now ».")
-        return None
     label = "Vectorisation de toute la bibliothèque" if everything else "Vectorisation des projets de la bibliothèque"
     return start(embed_projects, kind=KIND, label=f"{label}{f' ({reason})' if reason else ''}"[:200],
-                 organisation=organisation, started_by=person, action="administer", everything=everything)
+                 organisation=None, started_by=person, action=Action.ADMINISTER, everything=everything)
 
 
 def status():

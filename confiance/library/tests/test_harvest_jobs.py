@@ -45,7 +45,8 @@ def test_it_harvests_from_the_admin_as_a_job_of_the_whole_instance(client, lib, 
     job = Job.objects.get(kind="library.harvest")
     assert response.status_code == 302 and response["Location"] == f"/taches/{job.pk}/"
     assert job.organisation is None and job.started_by == root and job.status == Job.Status.QUEUED
-    assert run_queued() == 1
+    assert run_queued() == 2  # the harvest, then the embedding task it queued for the new projects
+    assert Job.objects.get(kind="library.embed").organisation is None
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED and (job.done, job.total) == (2, 2)
     assert "2 ajouté(s)" in job.message
@@ -97,7 +98,7 @@ def test_it_survives_a_worker_killed_during_the_harvest(lib, feed, settings):
                                                        worker_ids=["machine:1:mort"])
     Job.objects.filter(pk=job.pk).update(status="running", done=1, total=2)
     assert recover_abandoned() == (1, 0)
-    assert run_queued() == 1
+    assert run_queued() == 2  # the harvest again, then the embedding task it queued
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED and SharedProject.objects.filter(harvest_source__isnull=False).count() == 2
 
