@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from confiance.accounts.models import Organisation
 from confiance.library.models import SharedProject
+from confiance.library.search import deferred_indexing
 from confiance.rules.import_report import ImportReport, Note
 from confiance.rules.library_import import merge, read_header, read_row
 from confiance.rules.library_interconnectes import fields_to_row
@@ -98,7 +99,7 @@ def import_file(data, filename="", person=None, dry_run=False):
         project._change_reason = f"Import Interconnectés, ligne {outcome.line}"
         to_save.append(project)
     if not dry_run:
-        with transaction.atomic():
+        with transaction.atomic(), deferred_indexing():  # indexed in batches, once written
             for project in to_save:
                 project.save()
     return report
