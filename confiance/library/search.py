@@ -11,12 +11,13 @@ result, not a snippet, not a facet count.
   tsvector columns (tiers 1, 1-2, 1-3) built with the `confiance_fr` text search
   configuration (unaccent, then the French Snowball stemmer); ts_rank_cd ranks.
 
-Both keep the facet values of each visible project in `library_searchdocument`
-(on SQLite its id is the project's id). `search()` runs ONE statement: the
-match, with its score and facet values, is materialised once, then the page of
-results, the total and every facet count are read from it (decision 0014).
-The text ranking is fused with the meaning-based ranking (embeddings, when
-available) by reciprocal rank fusion.
+Facets are counted and pages cut in the database (decision 0014). SQLite: the
+FTS5 rowid carries the project's packed facet codes (facet_codes), so one
+GROUP BY over the match's rowids gives the cube NumPy sums into the counts.
+PostgreSQL: the facet values sit beside the tsvectors and one GROUPING SETS
+scan counts them. The page is one ranked query with LIMIT/OFFSET. The text
+ranking is fused with the meaning-based ranking (embeddings, when available)
+by reciprocal rank fusion.
 """
 
 from contextlib import contextmanager
@@ -121,7 +122,7 @@ class SQLiteBackend:
                 for name, values in filters.items()}
 
     def page(self, groups, tier, filters, offset, limit):
-        wanted = self._code_filters(filters, facet_codes.Codebook())
+        wanted = self._code_filters(filters, facet_codes.Codebook()) if filters else {}
         if not groups:
             where, params = _where(filters)
             sql = f"SELECT id FROM library_searchdocument WHERE {where} ORDER BY title, id LIMIT %s OFFSET %s"
@@ -368,7 +369,7 @@ def search(query, tier, filters=None, semantic=True, offset=0, limit=PAGE_SIZE):
 
     `filters` maps a facet name to the selected values. Facet counts apply every
     filter but the facet's own, so a visitor sees what each other choice gives.
-    Counting and paging happen in the database, in one statement.
+    Counting and paging happen in the database (decision 0014).
     """
     filters = {name: [v for v in (filters or {}).get(name, []) if v] for name in FACETS}
     filters = {name: values for name, values in filters.items() if values}
