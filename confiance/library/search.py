@@ -173,6 +173,11 @@ class SQLiteBackend:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
+    def run(self, groups, tier, filters, extra_ids, offset, limit):
+        """Return (page of ranked text ids, total, counts, extras): the cube, then the page."""
+        total, counts, extras = self.facets(groups, tier, filters, extra_ids)
+        return self.page(groups, tier, filters, offset, limit), total, counts, extras
+
 
 class PostgresBackend:
     """French text search on library_searchdocument; facets counted with GROUPING SETS in one scan."""
@@ -261,6 +266,50 @@ class PostgresBackend:
                     f"FROM library_searchdocument WHERE project_id = ANY(%s)", [*where_params, expression, list(extra_ids)])
                 extras = {pk: (kept, matched) for pk, kept, matched in cursor.fetchall()}
         return total, counts, extras
+
+    def run(self, groups, tier, filters, extra_ids, offset, limit):
+        """With words, ONE statement: the match (rank, facets) materialised once, read for the page,
+        the meaning-based extras and the GROUPING SETS counts. Browsing: the counts, then the page by title."""
+        if not groups:
+            total, counts, extras = self.facets(groups, tier, filters, extra_ids)
+            return self.page(groups, tier, filters, offset, limit), total, counts, extras
+        column = f"tsv{int(tier)}"
+        names = list(FACETS)
+        aggregates, params = [], []
+        for skip in [None, *names]:
+            where, where_params = _where(filters, skip=skip)
+            aggregates.append(f"COUNT(*) FILTER (WHERE {where})")
+            params += where_params
+        where, where_params = _where(filters)
+        sets = ", ".join(["()", *[f"({name})" for name in names]])
+        sql = (f"WITH matched AS MATERIALIZED (SELECT project_id AS id, ts_rank_cd({column}, query, 1) AS rank, "
+               f"{column} @@ query AS text, {FACET_COLUMNS} FROM library_searchdocument, "
+               f"to_tsquery('confiance_fr', %s) query WHERE {column} @@ query OR project_id = ANY(%s)) "
+               f"SELECT GROUPING({FACET_COLUMNS}), {FACET_COLUMNS}, {', '.join(aggregates)}, "
+               f"(SELECT array_agg(id ORDER BY rank DESC, id) FROM (SELECT id, rank FROM matched WHERE text AND {where} "
+               f"ORDER BY rank DESC, id LIMIT %s OFFSET %s) AS page), "
+               f"(SELECT array_agg(id) FROM matched WHERE id = ANY(%s) AND {where}), "
+               f"(SELECT array_agg(id) FROM matched WHERE id = ANY(%s) AND text) "
+               f"FROM matched GROUP BY GROUPING SETS ({sets})")
+        extra = list(extra_ids)
+        all_params = [tsquery_expression(groups) or "''", extra, *params, *where_params, limit, offset,
+                      extra, *where_params, extra]
+        total, counts, page, kept, text = 0, {name: {} for name in names}, [], [], []
+        full = (1 << len(names)) - 1
+        with connection.cursor() as cursor:
+            cursor.execute(sql, all_params)
+            for row in cursor.fetchall():
+                grouping, values = row[0], row[1:1 + len(names)]
+                numbers = row[1 + len(names):2 + 2 * len(names)]
+                page, kept, text = row[-3] or [], row[-2] or [], row[-1] or []
+                if grouping == full:
+                    total = numbers[0]
+                    continue
+                position = next(i for i in range(len(names)) if not grouping & (1 << (len(names) - 1 - i)))
+                if values[position] and numbers[1 + position]:
+                    counts[names[position]][values[position]] = numbers[1 + position]
+        extras = {pk: (pk in kept, pk in text) for pk in extra_ids}
+        return page, total, counts, extras
 
     def ranked_ids(self, groups, tier, limit):
         if not tsquery_expression(groups):
@@ -379,16 +428,14 @@ def search(query, tier, filters=None, semantic=True, offset=0, limit=PAGE_SIZE):
     if groups and semantic and embeddings.available():
         semantic_ids = embeddings.nearest(visible_projects(), embeddings.embed_query(query), limit=SEMANTIC_LIMIT,
                                           min_score=embeddings.MIN_SCORE, margin=embeddings.MARGIN)
-    search_backend = backend()
-    total, counts, extras = search_backend.facets(groups, tier, filters, semantic_ids)
+    # With meaning-based matches the page is cut after fusion: its first offset + limit
+    # results are among the text's first offset + limit and the meaning-based ones kept.
+    text_offset, text_limit = (0, offset + limit) if semantic_ids else (offset, limit)
+    text_ids, total, counts, extras = backend().run(groups, tier, filters, semantic_ids, text_offset, text_limit)
+    ids = text_ids
     if semantic_ids:
-        # The page is cut after fusion: its first offset + limit results are among the
-        # text's first offset + limit and the meaning-based ones the filters keep.
-        text_ids = search_backend.page(groups, tier, filters, 0, offset + limit)
         kept = [pk for pk in semantic_ids if extras.get(pk, (False, False))[0]]
         ids = fuse([text_ids, kept], weights=[1.0, 0.6])[offset:offset + limit] if kept else text_ids[offset:]
-    else:
-        ids = search_backend.page(groups, tier, filters, offset, limit)
     semantic_only = {pk for pk, (kept, text) in extras.items() if kept and not text}
     facets = []
     for name, (label, labels) in FACETS.items():
