@@ -1,15 +1,19 @@
-"""Benchmark the library with 100,000 shared projects: search with facets, and harvesting them from a feed.
+"""Benchmark the library with 100,000 shared projects: search with facets against the bare full-text query, and harvesting.
 
 Loads synthetic projects (vocabulary taken from the demo library, clearly not
-real projects) into a scratch database, then prints p50/p95 of `search()` with
-its facet counts, for an anonymous visitor and a member, and the time a hub
-takes to harvest every project from this instance's feed. Never run by the tests.
+real projects) into a scratch database, in bulk, then times side by side, query
+by query: the bare ranked full-text query (match, rank, top 20, nothing else)
+and `search()` with its total, page and every facet count, for an anonymous
+visitor (tier 1) and a member (tier 2). Then it writes a feed of 100,000
+projects to files and times a hub harvesting it. The last line is
+`ratio p95 N.NN`: search with facets ÷ bare query at p95, tier 2 (goal ≤ 1.5,
+issue #14). Never run by the tests.
 
-    .venv/bin/python bench/library.py [--projects 100000] [--runs 100] [--no-harvest]
+    .venv/bin/python bench/library.py [--projects 100000] [--runs 120] [--no-harvest]
 
 DATABASE_URL selects PostgreSQL, as for the site; by default a temporary
-SQLite file is used. Embeddings are off (LIBRARY_EMBEDDINGS=False): embedding
-100,000 passages on one CPU core takes about an hour; see docs/library.md.
+SQLite file is used. Embeddings are off unless LIBRARY_EMBEDDINGS=True is set:
+see `time_with_embeddings` and docs/library.md.
 """
 
 import argparse
@@ -24,16 +28,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "confiance.settings")
-os.environ["LIBRARY_EMBEDDINGS"] = "False"
+os.environ.setdefault("LIBRARY_EMBEDDINGS", "False")
 if "DATABASE_URL" not in os.environ:
     os.environ["CONFIANCE_VAR_DIR"] = tempfile.mkdtemp(prefix="confiance-bench-library-")
 
 QUERIES = [
     ("cantine", {}), ("restauration scolaire", {"region": ["Bretagne"]}), ("dechets", {"technique": ["computer_vision"]}),
     ("depots sauvages", {}), ("fuites d'eau", {"domain": ["water"]}), ("velos", {}), ("ia generative", {"status": ["deployment"]}),
-    ("images satellites", {"organisation_kind": ["epci"]}), ("accueil des usagers", {}), ("", {"domain": ["waste"]}),
+    ("images satellites", {"organisation_kind": ["epci"]}), ("accueil des usagers", {}), ("collecte", {"domain": ["waste"]}),
     ("prevision frequentation", {"size_band": ["lt50k"]}), ("chatbot", {}),
 ]
+BROWSE = [{}, {"domain": ["waste"]}, {"region": ["Bretagne"], "status": ["deployment"]}]
 
 
 def percentile(values, p):
@@ -41,12 +46,18 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def summary(timings):
+    return f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 95):.1f} ms"
+
+
 def load(n):
+    """Create `n` synthetic shared projects with bulk_create and index them in batches; return the seconds taken."""
     from django.db import transaction
 
     from confiance.demo.library_data import LIBRARY_PROJECTS
+    from confiance.library import bulk
     from confiance.library.models import SharedProject
-    from confiance.library.search import index_project
+    from confiance.library.search import index_projects
 
     rng = random.Random(6)
     regions = ["Bretagne", "Occitanie", "Hauts-de-France", "Auvergne-Rhône-Alpes", "Pays de la Loire", "Normandie",
@@ -68,50 +79,112 @@ def load(n):
         ))
         if len(batch) == 2000 or i == n - 1:
             with transaction.atomic():
-                for project in SharedProject.objects.bulk_create(batch):
-                    index_project(project)
+                index_projects(bulk.create_with_history(batch, SharedProject, "Banc d'essai"))
             batch = []
     return time.perf_counter() - started
 
 
-def time_search(runs, tier):
+def _timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000
+
+
+def bare_query(query, tier):
+    """The bare ranked full-text query: match, rank, top 20 ids; no count, no facet, no filter."""
+    from django.db import connection
+
+    from confiance.library.search import backend
+    from confiance.rules.library_text import parse_query
+
+    with connection.cursor() as cursor:
+        cursor.execute(*backend().bare_sql(parse_query(query), tier, 20))
+        return cursor.fetchall()
+
+
+def faceted_search(query, tier, filters, semantic=False):
+    """search() as the library page calls it: page 1, total and every facet count."""
     from confiance.library.search import search
 
-    timings = []
+    result = search(query, tier, filters, semantic=semantic)
+    return result.total, [v.count for f in result.facets for v in f.values]
+
+
+def time_side_by_side(runs, tier):
+    """Time the bare query and search() with facets, one after the other on each query; return both lists (ms)."""
+    bare, full = [], []
     for run in range(runs):
         query, filters = QUERIES[run % len(QUERIES)]
-        started = time.perf_counter()
-        result = search(query, tier, filters)
-        _ = [v.count for f in result.facets for v in f.values]
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings
+        bare.append(_timed(bare_query, query, tier))
+        full.append(_timed(faceted_search, query, tier, filters))
+    return bare, full
+
+
+def time_with_embeddings(runs, tier):
+    """Search with meaning-based matches on (semantic=True): the line of the report "avec embeddings".
+
+    Returns the timings in ms, or None when embeddings are off (LIBRARY_EMBEDDINGS=False or no model).
+    """
+    from confiance.library import embeddings
+
+    if not embeddings.available():
+        return None
+    faceted_search(QUERIES[0][0], tier, QUERIES[0][1], semantic=True)  # load the model
+    return [_timed(faceted_search, query, tier, filters, semantic=True)
+            for query, filters in (QUERIES[run % len(QUERIES)] for run in range(runs))]
+
+
+def time_browse(runs, tier):
+    """search() without words (the library's home page): every visible project, by name, with facet counts."""
+    return [_timed(faceted_search, "", tier, BROWSE[run % len(BROWSE)]) for run in range(runs)]
+
+
+def rss_mb():
+    """Resident memory of this process (the web worker's part: the same code serves a search), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def write_feed(directory, page_size):
+    """Write this instance's feed (tier 1) as JSON files, one per page; return the number of pages."""
+    from confiance.library.federation import feed_page
+
+    first = feed_page(1, 1, page_size, "http://bench/flux.json")
+    for number in range(1, first["pages"] + 1):
+        page = first if number == 1 else feed_page(1, number, page_size, "http://bench/flux.json")
+        page["instance"] = "http://bench-source"  # the copies are told apart from the originals
+        (Path(directory) / f"page-{number}.json").write_text(json.dumps(page), encoding="utf-8")
+    return first["pages"]
 
 
 def time_harvest(page_size):
-    from confiance.library.federation import feed_page, harvest
+    """Harvest the feed files as a hub would harvest them over HTTP; return (seconds, projects harvested)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from confiance.library.federation import harvest
     from confiance.library.models import HarvestSource, SharedProject
 
-    def fetch(url, token=""):
-        from urllib.parse import parse_qs, urlsplit
+    directory = tempfile.mkdtemp(prefix="confiance-bench-feed-")
+    write_feed(directory, page_size)
 
-        params = parse_qs(urlsplit(url).query)
-        page = feed_page(1, int(params["page"][0]), int(params["page_size"][0]), "http://bench/flux.json")
-        page["instance"] = "http://bench-source"  # the copies are told apart from the originals
-        return json.loads(json.dumps(page))  # as if it came over the wire
+    def fetch(url, token=""):
+        number = int(parse_qs(urlsplit(url).query)["page"][0])
+        return json.loads((Path(directory) / f"page-{number}.json").read_text(encoding="utf-8"))
 
     source = HarvestSource.objects.create(name="bench", url="http://bench/flux.json")
     started = time.perf_counter()
     report = harvest(source, page_size=page_size, fetch=fetch)
     elapsed = time.perf_counter() - started
     assert report.ok, report.errors
-    copies = SharedProject.objects.filter(harvest_source=source).count()
-    return elapsed, copies
+    return elapsed, SharedProject.objects.filter(harvest_source=source).count()
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=100_000, help="How many shared projects to load.")
-    parser.add_argument("--runs", type=int, default=100, help="Searches timed per tier.")
+    parser.add_argument("--runs", type=int, default=120, help="Searches timed per tier (cycling over the queries).")
     parser.add_argument("--page-size", type=int, default=1000, help="Feed page size for the harvest.")
     parser.add_argument("--no-harvest", action="store_true", help="Skip the harvest timing.")
     args = parser.parse_args()
@@ -126,16 +199,29 @@ def main():
 
     call_command("migrate", verbosity=0)
     print(f"Base : {connection.vendor}, {args.projects} projets partagés")
-    print(f"Chargement et indexation : {load(args.projects):.1f} s")
+    print(f"Chargement et indexation (en masse) : {load(args.projects):.1f} s")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    ratio = None
     for tier in (Tier.PUBLIC, Tier.MEMBER):
-        time_search(5, tier)  # warm the caches
-        timings = time_search(args.runs, tier)
-        print(f"Recherche + facettes, palier {int(tier)} ({args.runs} requêtes) : "
-              f"p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 95):.1f} ms")
+        time_side_by_side(len(QUERIES), tier)  # warm the caches
+        bare, full = time_side_by_side(args.runs, tier)
+        print(f"Palier {int(tier)}, requête plein texte seule (classée, 20 premiers) : {summary(bare)}")
+        print(f"Palier {int(tier)}, recherche + facettes, sans embeddings : {summary(full)}")
+        with_embeddings = time_with_embeddings(args.runs, tier)
+        if with_embeddings is None:
+            print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : (embeddings off)")
+        else:
+            print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : {summary(with_embeddings)}")
+        ratio = percentile(full, 95) / percentile(bare, 95)
+    print(f"Parcours sans mots + facettes, palier 2 : {summary(time_browse(args.runs // 4 or 1, Tier.MEMBER))}")
+    print(f"Mémoire du processus (RSS) après ces recherches : {rss_mb():.0f} Mo")
     if not args.no_harvest:
         elapsed, copies = time_harvest(args.page_size)
-        print(f"Moisson du flux ({copies} projets, pages de {args.page_size}) : {elapsed:.1f} s "
-              f"({copies / elapsed:.0f} projets/s)")
+        print(f"Moisson d'un flux de {copies} projets (pages de {args.page_size}) : {elapsed:.1f} s "
+              f"({copies / elapsed:.0f} projets/s ; objectif ≤ 60 s pour 100 000)")
+    print(f"ratio p95 {ratio:.2f}")
 
 
 if __name__ == "__main__":

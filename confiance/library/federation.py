@@ -16,21 +16,24 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_update_with_history
 
 from confiance.accounts.models import Organisation
 from confiance.core.site import site_url
 from confiance.core.weblinks import check_harvest_url, is_web_url
-from confiance.library import embeddings
+from confiance.library import bulk, embeddings
 from confiance.library.choices import Maturity, RiskClass, SizeBand
 from confiance.library.models import LOCAL_ORIGIN, HarvestSource, SharedProject
-from confiance.library.search import index_project
+from confiance.library.search import index_projects
 from confiance.register.choices import Domain, Technique
 from confiance.rules.library_tiers import FIELD_TIERS, Tier, redact
 
 FEED_FORMAT = "confiance-library-feed/1"
 URL_FIELDS = {"info_url", "repository_url", "documentation_url", "demonstrator_url", "resources_url"}
 MAX_PAGE_SIZE = 1000
+# What a harvest writes on a project it already holds.
+UPDATED_FIELDS = [name for name in FIELD_TIERS if name != "origin_updated_at"] + [
+    "origin_updated_at", "updated_at", "withdrawn", "withdrawn_at", "harvest_source", "embedding", "embedded_at"]
 logger = logging.getLogger(__name__)
 
 CHOICES = {
@@ -154,47 +157,46 @@ def _harvest_page(source, data, report, seen):
         raise ValueError("le flux ne contient pas de liste « projects »")
     by_id = {str(item.get("origin_id")): item for item in items if item.get("origin_id")}
     existing = {p.origin_id: p for p in SharedProject.objects.filter(origin_instance=instance, origin_id__in=by_id)}
-    new = []
-    with transaction.atomic(), embeddings.deferred():
-        for origin_id, item in by_id.items():
-            seen.add((instance, origin_id))
-            updated_at = parse_datetime(str(item.get("updated_at") or "")) or timezone.now()
-            project = existing.get(origin_id)
-            if item.get("withdrawn"):
-                if project is not None and not project.withdrawn:
-                    project.withdrawn, project.withdrawn_at = True, timezone.now()
-                    project._change_reason = f"Retiré à la source ({source.name})"
-                    project.save()
-                    report.withdrawn += 1
-                continue
-            if project is not None and not project.withdrawn and project.origin_updated_at == updated_at:
-                report.unchanged += 1
-                continue
-            fields = clean_fields(item.get("fields"), tier)
-            if not fields.get("name") or not fields.get("summary"):
-                report.errors.append(f"projet {origin_id} ignoré : nom ou résumé manquant")
-                continue
-            if project is None:
-                project = SharedProject(origin_instance=instance, origin_id=origin_id, harvest_source=source)
-                _apply(project, fields, updated_at)
-                new.append(project)
-            else:
-                _apply(project, fields, updated_at)
-                project.harvest_source = source
-                project._change_reason = f"Mis à jour par moisson ({source.name})"
-                project.save()
-                report.updated += 1
+    new, changed = [], []
+    for origin_id, item in by_id.items():
+        seen.add((instance, origin_id))
+        updated_at = parse_datetime(str(item.get("updated_at") or "")) or timezone.now()
+        project = existing.get(origin_id)
+        if item.get("withdrawn"):
+            if project is not None and not project.withdrawn:
+                project.withdrawn, project.withdrawn_at = True, timezone.now()
+                project.updated_at = timezone.now()
+                project._change_reason = f"Retiré à la source ({source.name})"
+                changed.append(project)
+                report.withdrawn += 1
+            continue
+        if project is not None and not project.withdrawn and project.origin_updated_at == updated_at:
+            report.unchanged += 1
+            continue
+        fields = clean_fields(item.get("fields"), tier)
+        if not fields.get("name") or not fields.get("summary"):
+            report.errors.append(f"projet {origin_id} ignoré : nom ou résumé manquant")
+            continue
+        if project is None:
+            project = SharedProject(origin_instance=instance, origin_id=origin_id, harvest_source=source)
+            _apply(project, fields, updated_at)
+            project._change_reason = f"Moissonné depuis {source.name}"
+            new.append(project)
+        else:
+            _apply(project, fields, updated_at)
+            project.harvest_source = source
+            project._change_reason = f"Mis à jour par moisson ({source.name})"
+            changed.append(project)
+            report.updated += 1
+    # Written in bulk, each change with its version in the history; then indexed in batches.
+    with transaction.atomic():
+        if changed:
+            bulk_update_with_history(changed, SharedProject, UPDATED_FIELDS, batch_size=500)
+        created = []
         if new:
-            for project in new:
-                project._change_reason = f"Moissonné depuis {source.name}"
-            created = bulk_create_with_history(new, SharedProject, batch_size=500,
-                                               default_change_reason=f"Moissonné depuis {source.name}")
-            if any(p.pk is None for p in created):
-                created = list(SharedProject.objects.filter(
-                    origin_instance=instance, origin_id__in=[p.origin_id for p in new]))
-            for project in created:
-                index_project(project)
+            created = bulk.create_with_history(new, SharedProject, f"Moissonné depuis {source.name}")
             report.created += len(created)
+        index_projects([*changed, *created])
     return instance
 
 
@@ -227,12 +229,14 @@ def harvest(source, page_size=500, fetch=fetch_json, progress=None):
             if pages > 100_000:
                 raise ValueError("trop de pages")
         # A complete harvest: what the source no longer lists is withdrawn here too.
-        for project in SharedProject.objects.filter(harvest_source=source, withdrawn=False):
-            if (project.origin_instance, project.origin_id) not in seen:
-                project.withdrawn, project.withdrawn_at = True, timezone.now()
-                project._change_reason = f"N'est plus publié par {source.name}"
-                project.save()
-                report.withdrawn += 1
+        listed = SharedProject.objects.filter(harvest_source=source, withdrawn=False)
+        gone = [pk for pk, instance, origin_id in listed.values_list("pk", "origin_instance", "origin_id")
+                if (instance, origin_id) not in seen]
+        for project in SharedProject.objects.filter(pk__in=gone):
+            project.withdrawn, project.withdrawn_at = True, timezone.now()
+            project._change_reason = f"N'est plus publié par {source.name}"
+            project.save()
+            report.withdrawn += 1
     except (urllib.error.URLError, OSError, ValueError, TypeError, KeyError) as exc:
         report.ok = False
         report.errors.append(str(getattr(exc, "reason", exc)))

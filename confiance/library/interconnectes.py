@@ -17,6 +17,7 @@ from confiance.accounts.models import Organisation
 from confiance.core.batches import write_in_batches
 from confiance.library import embeddings
 from confiance.library.models import SharedProject
+from confiance.library.search import deferred_indexing
 from confiance.rules.import_report import ImportReport, Note
 from confiance.rules.library_import import merge, read_header, read_row
 from confiance.rules.library_interconnectes import fields_to_row
@@ -104,12 +105,19 @@ def import_file(data, filename="", person=None, dry_run=False):
         to_save.append(project)
     if not dry_run:  # in batches, so others write meanwhile; a rerun after a failure skips what is written
         with embeddings.deferred():  # the embedding task, queued below, embeds them
-            write_in_batches(to_save, lambda chunk: [project.save() for project in chunk])
+            write_in_batches(to_save, _save_and_index)
         if to_save:
             from confiance.library.tasks import queue_embedding
 
             queue_embedding(person=person, reason="import Interconnectés")
     return report
+
+
+def _save_and_index(projects):
+    """Save one batch of projects and index them together, inside the batch's transaction."""
+    with deferred_indexing():
+        for project in projects:
+            project.save()
 
 
 def import_csv(text, person=None, dry_run=False):

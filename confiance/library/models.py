@@ -221,12 +221,17 @@ class SharedProject(models.Model):
                         "repository_url", "documentation_url", "demonstrator_url", "resources_url"):
                 continue
             value = getattr(self, name)
-            if name in ("domain", "technique", "status", "organisation_kind", "size_band", "risk_class"):
-                value = getattr(self, f"get_{name}_display")() if value else ""
+            if name in _CHOICE_LABELS:
+                value = _CHOICE_LABELS[name].get(value, value) if value else ""
             if value:
                 texts[tier].append(str(value))
         texts[2].extend(str(v) for v in (self.member_extra or {}).values())
         return {tier: "\n".join(parts) for tier, parts in texts.items()}
+
+
+# The label of each choice field's values, as get_FOO_display gives them (read once: indexing many projects).
+_CHOICE_LABELS = {name: dict(SharedProject._meta.get_field(name).flatchoices)
+                  for name in ("domain", "technique", "status", "organisation_kind", "size_band", "risk_class")}
 
 
 class ContactRequest(models.Model):
@@ -348,4 +353,4 @@ class FeedToken(models.Model):
         return Tier(token.tier)
 
 
-from confiance.library.models_search import SearchDocument  # noqa: E402,F401
+from confiance.library.models_search import SearchDocument, SearchFacetCode  # noqa: E402,F401

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit
 from confiance.library import access, presenters, remote_contact, sharing
 from confiance.library.forms import AnswerForm, ContactForm, ReuseForm, ShareForm
 from confiance.library.models import ContactRequest, LibraryMessage, Reuse, SharedProject
-from confiance.library.search import FACETS, search, similar_projects
+from confiance.library.search import FACETS, search_page, similar_projects
 from confiance.register.forms_confirm import ConfirmForm
 from confiance.register.models import AISystem
 from confiance.rules.library_tiers import TIER_LABELS, Tier
@@ -45,14 +44,14 @@ def home(request):
     """Search the library with facets; what a visitor reads depends on their tier."""
     tier = access.tier_of_person(request.user)
     query = request.GET.get("q", "")[:300]
-    result = search(query, tier, search_filters(request.GET))
-    page = Paginator(result.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    result, page = search_page(query, tier, search_filters(request.GET), request.GET.get("page"), PAGE_SIZE)
     projects = SharedProject.objects.in_bulk(list(page.object_list))
     cards = [presenters.card(projects[pk], tier, result.groups, pk in result.semantic_ids)
              for pk in page.object_list if pk in projects]
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "library/home.html", {
+    fragment = params.pop("fragment", None) == ["resultats"]  # search-as-you-type asks for the results alone
+    return render(request, "library/_results.html" if fragment else "library/home.html", {
         "nav": "library", "query": query, "result": result, "page": page, "cards": cards,
         "params": params.urlencode(), "tier": tier, "tier_label": TIER_LABELS[tier],
         "can_import": access.may_import(request.user),

@@ -112,13 +112,13 @@ def export_interconnectes(request):
 def api_projects(request):
     """Search the library: results (redacted to the reader's tier) and facet counts."""
     tier = _tier(request)
-    result = search(request.GET.get("q", "")[:300], tier, search_filters(request.GET))
     try:
         limit = min(_bounded(request, "limit", 20, 1, 10**6), 100)
         offset = _bounded(request, "offset", 0, 0, 10**6)
     except BadNumber as exc:
         return _bad_number(exc)
-    ids = result.ids[offset:offset + limit]
+    result = search(request.GET.get("q", "")[:300], tier, search_filters(request.GET), offset=offset, limit=limit)
+    ids = result.ids
     projects = SharedProject.objects.in_bulk(ids)
     return _json({
         "tier": int(tier), "count": result.total,

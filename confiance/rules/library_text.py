@@ -70,10 +70,21 @@ SYNONYMS = [
 ]
 
 
+class _CombiningMarks(dict):
+    """str.translate table deleting combining marks, filled as characters are met (the same test, done once each)."""
+
+    def __missing__(self, code):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_STRIP_MARKS = _CombiningMarks()
+
+
 def fold(text):
     """Return `text` in lower case without accents ("Éducation" -> "education")."""
     decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("œ", "oe")
+    return decomposed.translate(_STRIP_MARKS).casefold().replace("œ", "oe")
 
 
 def words(text):
@@ -90,6 +101,8 @@ def _singular(word):
 @lru_cache(maxsize=50_000)
 def stem(word):
     """Return the stem of one folded word ("cantines" -> "cantin", "velos" -> "velo")."""
+    if word.isdigit():  # the stemmer leaves numbers as they are: skip it (indexing many projects)
+        return word
     return _STEMMER.stemWord(_singular(word))
 
 

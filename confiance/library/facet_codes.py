@@ -1,0 +1,96 @@
+"""Facet values packed into one integer for the SQLite index (decision 0014).
+
+Each facet value gets a small code (`SearchFacetCode`, assigned once, never
+reused); the six codes of a project are packed into one integer, and the FTS5
+rowid of its search entry is that integer shifted left of the project's id.
+A match then carries its facet values in its rowid: the database groups the
+matches by `rowid >> PK_BITS` (no join, no lookup per match) and numpy sums
+that cube into each facet's counts.
+"""
+
+import logging
+
+import numpy as np
+
+FACET_BITS = {"domain": 6, "technique": 6, "status": 4, "organisation_kind": 4, "size_band": 4, "region": 12}
+PK_BITS = 26  # project ids below 67 million; 36 + 26 bits fit SQLite's signed 64-bit rowid
+PK_MASK = (1 << PK_BITS) - 1
+SHIFTS = {}
+_shift = 0
+for _name in reversed(list(FACET_BITS)):
+    SHIFTS[_name] = _shift
+    _shift += FACET_BITS[_name]
+logger = logging.getLogger(__name__)
+
+
+class Codebook:
+    """The codes of the facet values, read from the database; new values get the next free code."""
+
+    def __init__(self):
+        from confiance.library.models_search import SearchFacetCode
+
+        self.codes, self.values = {}, {}
+        for facet, value, code in SearchFacetCode.objects.values_list("facet", "value", "code"):
+            self.codes[(facet, value)], self.values[(facet, code)] = code, value
+
+    def code(self, facet, value, assign=True):
+        """Return the code of `value` (0 for no value); None when unknown and `assign` is False."""
+        if not value:
+            return 0
+        code = self.codes.get((facet, value))
+        if code is None and assign:
+            code = self._assign(facet, value)
+        return code
+
+    def _assign(self, facet, value):
+        from confiance.library.models_search import SearchFacetCode
+
+        code = 1 + max((c for (f, _), c in self.codes.items() if f == facet), default=0)
+        if code >= 1 << FACET_BITS[facet]:
+            logger.warning("Trop de valeurs pour la facette %s : « %s » n'y est pas comptée.", facet, value)
+            return 0
+        SearchFacetCode.objects.create(facet=facet, value=value, code=code)
+        self.codes[(facet, value)], self.values[(facet, code)] = code, value
+        return code
+
+    def pack(self, values):
+        """Return the packed code of a {facet: value} dict, assigning codes to new values."""
+        return sum(self.code(name, values.get(name) or "") << SHIFTS[name] for name in FACET_BITS)
+
+
+def rowid(code, pk):
+    if pk > PK_MASK:
+        raise ValueError(f"identifiant de projet trop grand pour l'index SQLite : {pk}")
+    return (code << PK_BITS) | pk
+
+
+def part_sql(name, column="rowid"):
+    """SQL extracting the code of facet `name` from an FTS5 rowid."""
+    return f"(({column} >> {PK_BITS + SHIFTS[name]}) & {(1 << FACET_BITS[name]) - 1})"
+
+
+def fold(cube, wanted):
+    """Sum a cube of (packed code, count) rows into the total and each facet's counts under the other filters.
+
+    `wanted` maps a filtered facet to the set of codes it keeps. Returns (total, {facet: {code: count}}).
+    """
+    if not cube:
+        return 0, {name: {} for name in FACET_BITS}
+    codes = np.fromiter((row[0] for row in cube), dtype=np.int64, count=len(cube))
+    counts = np.fromiter((row[1] for row in cube), dtype=np.int64, count=len(cube))
+    parts = {name: (codes >> SHIFTS[name]) & ((1 << bits) - 1) for name, bits in FACET_BITS.items()}
+    passes = {name: np.isin(parts[name], list(wanted[name])) for name in wanted}
+    everyone = np.ones(len(cube), dtype=bool)
+    keep_all = everyone.copy()
+    for mask in passes.values():
+        keep_all &= mask
+    total = int(counts[keep_all].sum())
+    result = {}
+    for name, bits in FACET_BITS.items():
+        keep = everyone.copy()
+        for other, mask in passes.items():
+            if other != name:
+                keep &= mask
+        sums = np.bincount(parts[name][keep], weights=counts[keep], minlength=1 << bits)
+        result[name] = {int(code): int(n) for code, n in enumerate(sums) if code and n}
+    return total, result
