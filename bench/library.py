@@ -12,8 +12,11 @@ issue #14). Never run by the tests.
     .venv/bin/python bench/library.py [--projects 100000] [--runs 120] [--no-harvest]
 
 DATABASE_URL selects PostgreSQL, as for the site; by default a temporary
-SQLite file is used. Embeddings are off unless LIBRARY_EMBEDDINGS=True is set:
-see `time_with_embeddings` and docs/library.md.
+SQLite file is used. For the lines "avec embeddings", every project gets a vector
+(`--real` of them embedded by the model, the others derived from them with noise,
+as bench/library_semantic.py explains), the shared vector index is written, and
+queries are embedded by the real model; the RSS line is then that of a fresh
+process after 1,000 searches with embeddings. `--no-embeddings` skips all that.
 """
 
 import argparse
@@ -125,13 +128,40 @@ def time_with_embeddings(runs, tier):
 
     Returns the timings in ms, or None when embeddings are off (LIBRARY_EMBEDDINGS=False or no model).
     """
+    from django.conf import settings
+
     from confiance.library import embeddings
 
-    if not embeddings.available():
-        return None
-    faceted_search(QUERIES[0][0], tier, QUERIES[0][1], semantic=True)  # load the model
-    return [_timed(faceted_search, query, tier, filters, semantic=True)
-            for query, filters in (QUERIES[run % len(QUERIES)] for run in range(runs))]
+    settings.LIBRARY_EMBEDDINGS = True
+    try:
+        if not embeddings.available():
+            return None
+        faceted_search(QUERIES[0][0], tier, QUERIES[0][1], semantic=True)  # load the model
+        return [_timed(faceted_search, query, tier, filters, semantic=True)
+                for query, filters in (QUERIES[run % len(QUERIES)] for run in range(runs))]
+    finally:
+        settings.LIBRARY_EMBEDDINGS = False
+
+
+def give_vectors(real):
+    """Give every project a vector and write the shared vector index; return a line for the report, or None."""
+    from django.conf import settings
+
+    from bench import library_semantic
+    from confiance.library import embeddings, vector_index
+
+    settings.LIBRARY_EMBEDDINGS = True
+    try:
+        if not embeddings.available():
+            return None
+        given, seconds = library_semantic.give_vectors(real)
+        started = time.perf_counter()
+        count = vector_index.build()
+        return (f"Vecteurs : {min(real, given)} projets vectorisés par le modèle ({seconds:.1f} s), les "
+                f"{max(0, given - real)} autres dérivés d'eux avec du bruit ; index int8 de {count} vecteurs écrit "
+                f"en {time.perf_counter() - started:.1f} s ; requêtes vectorisées par le vrai modèle")
+    finally:
+        settings.LIBRARY_EMBEDDINGS = False
 
 
 def time_browse(runs, tier):
@@ -187,6 +217,8 @@ def main():
     parser.add_argument("--runs", type=int, default=120, help="Searches timed per tier (cycling over the queries).")
     parser.add_argument("--page-size", type=int, default=1000, help="Feed page size for the harvest.")
     parser.add_argument("--no-harvest", action="store_true", help="Skip the harvest timing.")
+    parser.add_argument("--no-embeddings", action="store_true", help="Skip the lines with embeddings and the worker RSS.")
+    parser.add_argument("--real", type=int, default=300, help="Projects embedded by the model (the others derived).")
     args = parser.parse_args()
 
     import django
@@ -203,24 +235,33 @@ def main():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    ratio = None
+    vectors = None if args.no_embeddings else give_vectors(args.real)
+    print(vectors or "Vecteurs : (embeddings off)")
+    ratio = ratio_embeddings = None
     for tier in (Tier.PUBLIC, Tier.MEMBER):
         time_side_by_side(len(QUERIES), tier)  # warm the caches
         bare, full = time_side_by_side(args.runs, tier)
         print(f"Palier {int(tier)}, requête plein texte seule (classée, 20 premiers) : {summary(bare)}")
         print(f"Palier {int(tier)}, recherche + facettes, sans embeddings : {summary(full)}")
-        with_embeddings = time_with_embeddings(args.runs, tier)
+        with_embeddings = time_with_embeddings(args.runs, tier) if vectors else None
         if with_embeddings is None:
             print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : (embeddings off)")
         else:
             print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : {summary(with_embeddings)}")
+            ratio_embeddings = percentile(with_embeddings, 95) / percentile(bare, 95)
         ratio = percentile(full, 95) / percentile(bare, 95)
     print(f"Parcours sans mots + facettes, palier 2 : {summary(time_browse(args.runs // 4 or 1, Tier.MEMBER))}")
     print(f"Mémoire du processus (RSS) après ces recherches : {rss_mb():.0f} Mo")
+    if vectors:
+        from bench import library_semantic
+
+        library_semantic.worker_rss(1000)
     if not args.no_harvest:
         elapsed, copies = time_harvest(args.page_size)
         print(f"Moisson d'un flux de {copies} projets (pages de {args.page_size}) : {elapsed:.1f} s "
               f"({copies / elapsed:.0f} projets/s ; objectif ≤ 60 s pour 100 000)")
+    if ratio_embeddings is not None:
+        print(f"ratio p95 avec embeddings {ratio_embeddings:.2f} (÷ requête nue, palier 2 ; objectif ≤ 2)")
     print(f"ratio p95 {ratio:.2f}")
 
 

@@ -80,31 +80,8 @@ def give_vectors(real=300, noise=0.012, seed=14):
 
 
 def load(n, text_bench):
-    """Load bench/library.py's projects; on PostgreSQL, write their search entries in batches (bench only)."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return text_bench.load(n)
-    from confiance.library import search
-    from confiance.library.models_search import SearchDocument
-
-    pending = []
-
-    def collect(project):
-        texts = project.tier_texts()
-        pending.append(SearchDocument(project_id=project.pk, title=project.name, text1=texts[1], text2=texts[2],
-                                      text3=texts[3]))
-        if len(pending) >= 2000:
-            SearchDocument.objects.bulk_create(pending)
-            pending.clear()
-
-    real, search.index_project = search.index_project, collect
-    try:
-        seconds = text_bench.load(n)
-    finally:
-        search.index_project = real
-    SearchDocument.objects.bulk_create(pending)
-    return seconds
+    """Load bench/library.py's projects (in bulk, indexed in batches on both databases)."""
+    return text_bench.load(n)
 
 
 def _bare(query, tier):
