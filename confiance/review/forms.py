@@ -49,18 +49,22 @@ class ReferralForm(forms.ModelForm):
         return data
 
 
-class ScheduleForm(forms.Form):
-    """Put a referral on the agenda of one of its committee's coming sessions."""
+class ScheduleForm(forms.ModelForm):
+    """Put a referral on the agenda of one of its committee's coming sessions (core.concurrency saves it)."""
 
-    session = forms.ModelChoiceField(label="Séance", queryset=Session.objects.none(),
-                                     empty_label="— Aucune séance (retirer de l'ordre du jour) —", required=False)
+    class Meta:
+        model = Referral
+        fields = ["session"]
+        labels = {"session": "Séance"}
 
-    def __init__(self, *args, referral, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        referral = self.instance
         self.fields["session"].queryset = open_sessions(referral.committee)
+        self.fields["session"].required = False
+        self.fields["session"].empty_label = "— Aucune séance (retirer de l'ordre du jour) —"
         self.fields["session"].label_from_instance = lambda s: f"Séance du {s.held_on:%d/%m/%Y}" + (
             f" — {s.place}" if s.place else "")
-        self.initial.setdefault("session", referral.session_id)
 
 
 def open_sessions(committee):

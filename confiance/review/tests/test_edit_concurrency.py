@@ -151,3 +151,26 @@ def test_it_tells_the_second_person_who_concluded_a_yearly_review(client, cast, 
     review.refresh_from_db()
     assert review.findings == "Rien à signaler" and review.reviewed_by == cast.committee
     assert YearlyReview.objects.filter(system=cast.system, done_on__isnull=True).count() == 1
+
+
+def test_it_shows_a_clash_when_two_members_place_one_referral_on_different_sessions(client, cast, committee, session):
+    from confiance.review.models import Referral
+    from tests.factories import make_system
+
+    referral = Referral.objects.create(system=make_system(cast.org, owner=cast.agent), committee=committee,
+                                       question="Faut-il un avis ?", deadline=datetime.date(2030, 4, 1))
+    later = Session.objects.create(committee=committee, held_on=datetime.date(2030, 3, 26))
+    url = reverse("review:referral_schedule", args=[referral.pk])
+    client.force_login(cast.committee)
+    page = client.get(reverse("review:referral", args=[referral.pk])).content.decode()
+    assert f'name="_version" value="{version_of(referral)}"' in page
+    read_at = version_of(referral)
+    assert _post_as(client, cast.committee, url, {"session": session.pk, "_version": read_at}).status_code == 302
+    clash = _post_as(client, cast.dpo, url, {"session": later.pk, "_version": read_at})
+    referral.refresh_from_db()
+    assert clash.status_code == 409 and CONFLICT_TITLE in clash.content.decode()
+    assert referral.session == session  # the first placement is kept until the second person chooses
+    assert referral.history.count() == 2  # created, then placed once: no revert recorded
+    chosen = _post_as(client, cast.dpo, url, {"session": later.pk, "_version": version_of(referral)})
+    referral.refresh_from_db()
+    assert chosen.status_code == 302 and referral.session == later

@@ -123,7 +123,7 @@ def test_it_places_a_referral_on_its_own_committees_session_from_the_referral(cl
     assert offered == [own]
     refused = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": other.pk})
     referral.refresh_from_db()
-    assert refused.status_code == 302 and referral.session is None
+    assert refused.status_code == 400 and referral.session is None
     client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": own.pk})
     referral.refresh_from_db()
     assert referral.session == own

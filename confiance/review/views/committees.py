@@ -150,15 +150,19 @@ def referral_schedule(request, pk):
     referral = get_referral_for_user(request, pk)
     if not sits_on(request.user, referral.committee) or referral.answered:
         raise PermissionDenied("Seuls les membres du comité saisi inscrivent une saisine à l'ordre du jour.")
-    form = ScheduleForm(request.POST, referral=referral)
-    if form.is_valid():
-        referral.session = form.cleaned_data["session"]
-        referral._history_user = request.user
-        referral.save()
-        messages.success(request, f"La saisine est inscrite à la {referral.session}." if referral.session
+    result = save_edit_from_request(request, referral, lambda data, files, obj: ScheduleForm(data, instance=obj),
+                                    before_save=_author(request))
+    if result.status == SAVED:
+        session = result.obj.session
+        messages.success(request, f"La saisine est inscrite à la {session}." if session
                          else "La saisine n'est plus inscrite à une séance.")
+    elif result.status == UNCHANGED:
+        messages.info(request, "Rien n'a changé : la saisine était déjà à cette place.")
     else:
-        messages.error(request, "Rien n'a changé : choisissez une séance du comité saisi.")
+        page, status = page_context(result)
+        return render(request, "review/form.html", {
+            **page, "title": f"Inscrire à l'ordre du jour — {referral.system.name}", "back": referral.committee,
+            "intro": "Choisissez une séance du comité saisi."}, status=status if result.conflicts else 400)
     return redirect("review:referral", pk=referral.pk)
 
 
@@ -193,7 +197,8 @@ def referral_detail(request, pk):
         "opinion": getattr(referral, "opinion", None),
         "can_act": sits_on(request.user, referral.committee),
         "document_form": DocumentForm(),
-        "schedule_form": ScheduleForm(referral=referral) if not referral.answered else None,
+        "schedule_form": ScheduleForm(instance=referral) if not referral.answered else None,
+        "referral_version": version_of(referral),
     })
 
 
