@@ -21,8 +21,16 @@ from confiance.accounts.permissions import (
 from confiance.catalogue import curation
 from confiance.catalogue.choices import ReviewStatus
 from confiance.catalogue.forms import DatasetFieldFormSet, DatasetFilterForm, DatasetForm, DatasetUseForm, MergeForm
-from confiance.catalogue.models import Dataset, DatasetUse
-from confiance.core.concurrency import SAVED, UNCHANGED, page_context, save_edit_from_request, version_of
+from confiance.catalogue.models import Dataset, DatasetField, DatasetUse
+from confiance.core.concurrency import (
+    SAVED,
+    UNCHANGED,
+    page_context,
+    rows_version,
+    save_edit_from_request,
+    save_formset_edit_from_request,
+    version_of,
+)
 from confiance.register.models import AISystem
 from confiance.rules.permissions import Role
 
@@ -121,12 +129,19 @@ def dataset_edit(request, pk):
 @login_required
 def dataset_fields(request, pk):
     dataset = _get_dataset_for_user(request, pk, Action.EDIT)
-    formset = DatasetFieldFormSet(request.POST or None, instance=dataset)
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
-        messages.success(request, "Les champs sont enregistrés.")
-        return redirect(dataset)
-    return render(request, "catalogue/fields.html", {"nav": "catalogue", "dataset": dataset, "formset": formset})
+    context = {"nav": "catalogue", "dataset": dataset, "formset": DatasetFieldFormSet(instance=dataset),
+               "version": rows_version(dataset, DatasetField, "dataset")}
+    if request.method == "POST":
+        result = save_formset_edit_from_request(
+            request, dataset, lambda data, parent: DatasetFieldFormSet(data, instance=parent))
+        if result.status in (SAVED, UNCHANGED):
+            messages.success(request, "Les champs sont enregistrés." if result.status == SAVED
+                             else "Aucune modification à enregistrer.")
+            return redirect(dataset)
+        page, status = page_context(result)
+        context.update(page, formset=page.pop("form"))
+        return render(request, "catalogue/fields.html", context, status=status if result.conflicts else 400)
+    return render(request, "catalogue/fields.html", context)
 
 
 @login_required

@@ -282,3 +282,85 @@ def form_data(form):
     for name in form.fields:
         _set_raw(data, form[name])
     return data
+
+
+def rows_version(parent, model, fk_name):
+    """Return the version of `parent`'s rows of `model` (an inline formset's): the latest history row among them.
+
+    Deleting a row writes a history row too, so a deletion moves the version on.
+    """
+    latest = (model.history.filter(**{f"{fk_name}_id": parent.pk}).order_by("-history_id")
+              .values_list("history_id", flat=True).first())
+    return latest or 0
+
+
+def _row_summary(form, values):
+    return " ; ".join(f"{form.fields[n].label or n} : {_display(form, n, v)}" for n, v in values.items()
+                      if not isinstance(form.fields[n].widget, forms.HiddenInput))
+
+
+def save_formset_edit_from_request(request, parent, make_formset):
+    """Save an inline formset of `parent`'s rows without losing rows others changed since the version read.
+
+    A row the person left as they read it is not written, even when others changed it since;
+    a row both changed (or one deleted, the other changed) is a conflict, shown side by side,
+    row by row; the person's typing stays in the form. Returns an EditResult whose `form` is
+    the formset.
+    """
+    keep = {key[len(KEEP_PREFIX):] for key, value in request.POST.items()
+            if key.startswith(KEEP_PREFIX) and value == "enregistree"}
+    version = parse_version(request.POST.get(VERSION_FIELD))
+    with transaction.atomic():
+        type(parent)._default_manager.select_for_update().get(pk=parent.pk)
+        formset = make_formset(request.POST, parent)
+        model, fk_name = formset.model, formset.fk.name
+        current_version = rows_version(parent, model, fk_name)
+        if not formset.is_valid():
+            return EditResult(INVALID, formset, parent, current_version)
+        others = set()
+        if version is not None and version != current_version:
+            others = set(model.history.filter(**{f"{fk_name}_id": parent.pk}, history_id__gt=version)
+                         .values_list("id", flat=True))
+        untouched, conflicts = set(), []
+        for form in formset.initial_forms:
+            if form.prefix in keep:
+                untouched.add(form.prefix)
+                continue
+            if form.instance.pk not in others:
+                continue
+            read = model.history.filter(id=form.instance.pk, history_id__lte=version).order_by("-history_id").first()
+            names = [n for n in form.fields if _is_model_field(model, n) and n != fk_name]
+            typed = {n: comparable(form.cleaned_data.get(n)) for n in names}
+            then = {n: model_value(read.instance, n) for n in names} if read else None
+            deleting = form in formset.deleted_forms
+            if then == typed and not deleting:
+                untouched.add(form.prefix)  # left as read: the newer stored row stays
+                continue
+            # Validation wrote the typed values onto form.instance: read the stored row again.
+            stored_row = model._default_manager.get(pk=form.instance.pk)
+            stored = {n: model_value(stored_row, n) for n in names}
+            conflicts.append(FieldConflict(form.prefix, f"Ligne « {stored.get('name') or form.prefix} »",
+                                           "(supprimer la ligne)" if deleting else _row_summary(form, typed),
+                                           _row_summary(form, stored)))
+        if conflicts:
+            data = request.POST.copy()
+            for form in formset.initial_forms:
+                if form.prefix in untouched:  # show what is stored, so a second save does not write it back
+                    stored_row = model._default_manager.get(pk=form.instance.pk)
+                    for bound in formset.form(instance=stored_row, prefix=form.prefix):
+                        _set_raw(data, bound)
+            return EditResult(CONFLICT, make_formset(data, parent), parent, current_version, conflicts)
+        changed = False
+        for form in formset.forms:
+            if form.prefix in untouched or not form.has_changed():
+                continue
+            changed = True
+            if form in formset.deleted_forms:
+                if form.instance.pk:
+                    form.instance.delete()
+                continue
+            row = form.save(commit=False)
+            setattr(row, fk_name, parent)
+            row._history_user = request.user
+            row.save()
+        return EditResult(SAVED if changed else UNCHANGED, formset, parent, rows_version(parent, model, fk_name))
