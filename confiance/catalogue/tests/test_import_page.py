@@ -41,3 +41,12 @@ def test_it_refuses_a_file_above_the_size_limit(client, cast, settings):
     upload = SimpleUploadedFile("catalogue.ttl", b"@prefix dcat: <http://www.w3.org/ns/dcat#> .\n", "text/turtle")
     page = client.post(reverse("catalogue:import"), {"organisation": cast.org.pk, "file": upload}).content.decode()
     assert "dépasse la taille maximale" in page and not Job.objects.exists()
+
+
+def test_it_offers_the_import_only_to_those_who_may_import(client, cast):
+    client.force_login(cast.dpo)  # reads the catalogue, describes nothing
+    page = client.get(reverse("catalogue:list")).content.decode()
+    assert reverse("catalogue:import") not in page
+    assert client.get(reverse("catalogue:import")).status_code == 404
+    client.force_login(cast.steward)
+    assert reverse("catalogue:import") in client.get(reverse("catalogue:list")).content.decode()
