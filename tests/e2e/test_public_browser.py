@@ -111,6 +111,21 @@ def test_every_public_page_is_light_accessible_and_grade_a(browser, live_server,
     assert not failures, failures
 
 
+def test_no_public_page_is_wider_than_a_phone(browser, live_server, site):
+    """At 375 px nothing scrolls sideways, long web addresses written in a sentence included."""
+    org, system = site
+    context = browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    wide = []
+    for url in public_pages(live_server, org, system):
+        page.goto(url)
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            wide.append((url, scroll))
+    context.close()
+    assert not wide, wide
+
+
 def test_the_public_site_works_without_javascript(browser, live_server, site):
     org, system = site
     context = browser.new_context(locale="fr-FR", java_script_enabled=False)
