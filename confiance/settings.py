@@ -85,6 +85,7 @@ TEMPLATES = [
                 "confiance.checks.context_processors.dpo_organisations",
                 "confiance.core.context_processors.navigation",
             ],
+            "builtins": ["confiance.core.templatetags.french"],
         },
     },
 ]

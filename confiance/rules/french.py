@@ -67,3 +67,8 @@ def of(name):
     if with_article[0].lower() in VOWELS and with_article == name:
         return "d'" + name
     return "de " + with_article
+
+
+def takes_plural(count):
+    """Return True when a noun counted `count` times takes the plural: from two on (« 0 système », « 1,5 jour », « 2 jours »)."""
+    return abs(count) >= 2
