@@ -45,3 +45,24 @@ def test_it_still_searches_with_javascript_off(browser, live_server):
         # (axe-core runs as script: the same page is checked with JavaScript on above)
     finally:
         context.close()
+
+
+def test_on_a_phone_a_link_jumps_over_the_filters_to_the_results(browser, live_server, assert_accessible):
+    load_library_demo()
+    context = browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/bibliotheque/?q=cantine")
+        jump = page.get_by_role("link", name="projets trouvés", exact=False)
+        assert jump.is_visible() and jump.inner_text().startswith("Voir les ")
+        assert not page.locator("#results-title").is_visible() or page.locator("#results-title").bounding_box()["y"] > 800
+        jump.click()
+        page.wait_for_function("document.querySelector('#results-title').getBoundingClientRect().top < 100")
+        assert_accessible(page)
+        page.set_viewport_size({"width": 1280, "height": 900})  # side by side: nothing to jump over
+        assert not jump.is_visible()
+        page.goto(f"{live_server.url}/bibliotheque/?q=zzzqqq")
+        assert page.locator("#results-title").inner_text().startswith("0 projet pour")  # French: zero is singular
+        assert page.locator("#results-title").get_attribute("data-total") == "0 résultat"
+    finally:
+        context.close()
