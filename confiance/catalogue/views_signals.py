@@ -59,8 +59,9 @@ def signals_export(request):
 @require_POST
 @login_required
 def signals_refresh(request):
-    org = Organisation.objects.filter(pk=request.POST.get("organisation"),
-                                      pk__in=organisations_where(request.user, Action.CREATE)).first()
+    chosen = request.POST.get("organisation", "")  # a hidden field: anything else than an id was tampered with
+    org = Organisation.objects.filter(pk=int(chosen), pk__in=organisations_where(request.user, Action.CREATE)).first() \
+        if chosen.isdigit() else None
     if org is None:
         raise Http404
     return redirect(start(tasks.refresh, kind="catalogue.signals", label=f"Signaux du catalogue — {org.name}",

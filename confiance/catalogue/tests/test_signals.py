@@ -5,10 +5,12 @@ import csv
 import io
 from datetime import date
 
+import pytest
 from django.urls import reverse
 
 from confiance.catalogue.models import CatalogueProfile, DatasetUse, Signal
 from confiance.catalogue.sprawl import refresh_signals
+from confiance.jobs.models import Job
 from confiance.jobs.runner import run_queued
 from confiance.review.models import Notification
 from tests.factories import make_dataset
@@ -82,3 +84,11 @@ def test_the_recount_runs_on_the_background_runner(client, cast):
     assert not Signal.objects.exists()
     run_queued()
     assert Signal.objects.filter(kind="open_without_licence").exists()
+
+
+@pytest.mark.parametrize("tampered", ["abc", "", "1e3", "-1", "12 OR 1=1", "😀"])
+def test_the_recount_refuses_a_tampered_organisation_and_queues_nothing(client, cast, tampered):
+    client.force_login(cast.admin)
+    response = client.post(reverse("catalogue:signals_refresh"), {"organisation": tampered})
+    assert response.status_code == 404
+    assert not Job.objects.exists()
