@@ -33,3 +33,28 @@ class LimitedTextMixin:
                 field.widget.attrs["maxlength"] = str(field.max_length)
             limit = f"{_thousands(field.max_length)} caractères au plus."
             field.help_text = f"{field.help_text} ({limit})" if field.help_text else limit.capitalize()
+
+
+BIGINT_RANGE = range(-(2**63), 2**63)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing an id outside the database's integers before it reaches the database.
+
+    Django's own field sends `pk__in=[99999999999999999999]` to the database, and SQLite
+    answers with an OverflowError: a server error for a tampered checkbox. Here such a
+    value is an invalid choice, with Django's French message, like any unknown id.
+    """
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        if self.queryset.model._meta.pk.get_internal_type().endswith("AutoField") and key == "pk":
+            for each in value:
+                try:
+                    number = int(str(each).strip())
+                except ValueError:
+                    continue  # Django's own check gives the message
+                if number not in BIGINT_RANGE:
+                    raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                                params={"pk": each})
+        return super()._check_values(value)

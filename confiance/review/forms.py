@@ -3,6 +3,7 @@
 from django import forms
 
 from confiance.accounts.models import Service
+from confiance.core.forms import ModelMultipleChoiceField
 from confiance.review.models import (
     ApprovedTool,
     Committee,
@@ -148,6 +149,7 @@ class MinutesForm(forms.ModelForm):
         model = Session
         fields = ["attendees", "minutes"]
         widgets = {"attendees": forms.CheckboxSelectMultiple}
+        field_classes = {"attendees": ModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +160,7 @@ class MinutesForm(forms.ModelForm):
 
 
 class AgendaForm(forms.Form):
-    referrals = forms.ModelMultipleChoiceField(label="Saisines à inscrire à l'ordre du jour", required=False,
+    referrals = ModelMultipleChoiceField(label="Saisines à inscrire à l'ordre du jour", required=False,
                                                queryset=Referral.objects.none(),
                                                widget=forms.CheckboxSelectMultiple)
 
@@ -175,6 +177,7 @@ class ExperimentForm(forms.ModelForm):
                   "usefulness", "working_conditions", "skills", "errors_seen", "evaluated_on"]
         widgets = {"starts_on": DATE, "ends_on": DATE, "evaluated_on": DATE,
                    "services": forms.CheckboxSelectMultiple}
+        field_classes = {"services": ModelMultipleChoiceField}
         help_texts = {"evaluated_on": "Renseignez-la quand l'évaluation est faite : les quatre résultats sont "
                                       "alors obligatoires."}
 

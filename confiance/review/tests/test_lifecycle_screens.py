@@ -108,3 +108,16 @@ def test_it_offers_the_opinions_conditions_when_writing_the_decision(client, cas
         "opinion_conditions": ["Former les agents."], "conditions": "Mesurer le temps gagné."})
     assert list(Condition.objects.values_list("text", flat=True).order_by("pk")) == [
         "Former les agents.", "Mesurer le temps gagné."]
+
+
+@pytest.mark.parametrize("tampered", ["99999999999999999999", "-9223372036854775809", "abc"])
+def test_it_refuses_a_tampered_service_with_a_french_message_and_records_nothing(client, cast, committees, tampered):
+    cast.system.set_status("experimenting")
+    client.force_login(cast.agent)
+    response = client.post(reverse("review:experiment", args=[cast.system.pk]), {
+        "volunteer_count": 8, "services": [cast.service.pk, tampered], "starts_on": "2025-01-06",
+        "ends_on": "2025-03-28", "criteria": "Utilité"})
+    assert response.status_code == 200
+    assert "n’est pas une valeur correcte" in response.content.decode() or \
+        "n'est pas une valeur correcte" in response.content.decode()
+    assert not cast.system.experiments.exists()
