@@ -37,6 +37,7 @@ from confiance.rules.library_tiers import Tier
 
 PAGE_SIZE = 20  # results returned by search() unless asked otherwise
 SEMANTIC_LIMIT = 8  # nearest projects by meaning added to a query's results
+LAST_PAGE_ASKED = 1_000_000  # a larger ?page= is read as this one (beyond any library: the last page is shown)
 
 
 def backend():
@@ -170,7 +171,8 @@ def search_page(query, tier, filters, number, per_page=PAGE_SIZE):
     from django.core.paginator import Paginator
 
     try:
-        wanted = max(1, int(number))
+        # Past the last page Paginator shows the last one; the bound keeps the offset a database integer.
+        wanted = min(max(1, int(number)), LAST_PAGE_ASKED)
     except (TypeError, ValueError):
         wanted = 1
     result = search(query, tier, filters, offset=(wanted - 1) * per_page, limit=per_page)

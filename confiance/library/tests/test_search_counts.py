@@ -80,6 +80,9 @@ def test_it_gives_the_last_page_for_a_page_past_the_end(library):
     assert page.number == page.paginator.num_pages == 4
     assert list(page.object_list) == search("projet", Tier.PUBLIC, offset=30, limit=10).ids
     assert search_page("projet", Tier.PUBLIC, {}, "abc", per_page=10)[1].number == 1
+    for typed, shown in (("99999999999999999999", 4), ("1e309", 1), ("-5", 1)):  # the address bar: no server error
+        assert search_page("", Tier.PUBLIC, {}, typed, per_page=10)[1].number == shown
+        assert search_page("projet", Tier.PUBLIC, {}, typed, per_page=10)[1].number == shown
 
 
 def test_it_keeps_a_withdrawn_project_out_of_the_index(library):
