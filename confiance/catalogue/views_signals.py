@@ -13,6 +13,7 @@ from confiance.catalogue import tasks
 from confiance.catalogue.choices import Classification, ReviewStatus
 from confiance.catalogue.models import Dataset, Signal
 from confiance.catalogue.sprawl import KIND_LABELS, signals_csv
+from confiance.core.forms import record_id
 from confiance.jobs.runner import start
 
 
@@ -21,8 +22,9 @@ def _visible_signals(request):
     signals = Signal.objects.filter(visible_datasets_filter(request.user), resolved_at__isnull=True)
     if request.GET.get("kind"):
         signals = signals.filter(kind=request.GET["kind"])
-    if request.GET.get("steward", "").isdigit():
-        signals = signals.filter(steward_id=int(request.GET["steward"]))
+    steward = record_id(request.GET.get("steward"))
+    if steward is not None:
+        signals = signals.filter(steward_id=steward)
     return signals.select_related("steward", "system").prefetch_related("datasets").order_by("kind", "pk")
 
 
@@ -59,9 +61,9 @@ def signals_export(request):
 @require_POST
 @login_required
 def signals_refresh(request):
-    chosen = request.POST.get("organisation", "")  # a hidden field: anything else than an id was tampered with
-    org = Organisation.objects.filter(pk=int(chosen), pk__in=organisations_where(request.user, Action.CREATE)).first() \
-        if chosen.isdigit() else None
+    chosen = record_id(request.POST.get("organisation"))  # a hidden field: anything but an id was tampered with
+    org = Organisation.objects.filter(pk=chosen, pk__in=organisations_where(request.user, Action.CREATE)).first() \
+        if chosen is not None else None
     if org is None:
         raise Http404
     return redirect(start(tasks.refresh, kind="catalogue.signals", label=f"Signaux du catalogue — {org.name}",

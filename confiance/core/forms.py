@@ -58,3 +58,12 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                                 params={"pk": each})
         return super()._check_values(value)
+
+
+def record_id(text):
+    """Return `text` as a record id when it is one the database can hold, else None (a tampered address)."""
+    text = str(text or "").strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if number in BIGINT_RANGE else None

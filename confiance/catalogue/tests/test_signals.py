@@ -86,9 +86,16 @@ def test_the_recount_runs_on_the_background_runner(client, cast):
     assert Signal.objects.filter(kind="open_without_licence").exists()
 
 
-@pytest.mark.parametrize("tampered", ["abc", "", "1e3", "-1", "12 OR 1=1", "😀"])
+@pytest.mark.parametrize("tampered", ["abc", "", "1e3", "-1", "12 OR 1=1", "😀", "99999999999999999999", "١٢"])
 def test_the_recount_refuses_a_tampered_organisation_and_queues_nothing(client, cast, tampered):
     client.force_login(cast.admin)
     response = client.post(reverse("catalogue:signals_refresh"), {"organisation": tampered})
     assert response.status_code == 404
     assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize("steward", ["99999999999999999999", "abc", "-3", "١٢"])
+def test_the_dashboard_ignores_a_tampered_steward_filter(client, cast, steward):
+    client.force_login(cast.dpo)
+    response = client.get(reverse("catalogue:dashboard"), {"steward": steward})
+    assert response.status_code == 200
