@@ -14,12 +14,12 @@ from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Header, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, member_organisations, organisations_where, sits_on, visible_filter
 from confiance.api import review_schemas as s
-from confiance.api.errors import etag_header_doc
+from confiance.api.errors import BoundedLimitOffset, etag_header_doc
 from confiance.api.schemas import ErrorOut
 from confiance.api.versions import IF_MATCH_DESCRIPTION, refuse_stale, tag
 from confiance.register.models import AISystem
@@ -123,7 +123,7 @@ class ReferralFilters(Schema):
 
 
 @router.get("/referrals", response=list[s.ReferralOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_referrals(request, filters: Query[ReferralFilters]):
     """List the referrals whose dossier the caller may read (members of a committee see its referrals)."""
     referrals = (Referral.objects.filter(committee__in=visible_committees(request.user))
@@ -179,7 +179,7 @@ def create_opinion(request, referral_id: int, payload: s.OpinionIn):
 # Sessions ---------------------------------------------------------------------------------------------------------
 
 @router.get("/sessions", response=list[s.SessionOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_sessions(request, committee_id: int | None = None):
     """List the sessions of the committees the caller may open."""
     sessions = Session.objects.filter(committee__in=visible_committees(request.user)).prefetch_related(
@@ -447,7 +447,7 @@ def update_tool(request, tool_id: int, payload: s.ApprovedToolPatch, response: H
 
 @router.get("/declarations", response={200: list[s.DeclarationOut], 403: ErrorOut})
 @refusals
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_declarations(request, scope: str = "mine"):
     """List the caller's own declarations (`scope=mine`) or, for the committee, their organisations' (`all`)."""
     if scope != "all":

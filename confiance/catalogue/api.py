@@ -9,10 +9,11 @@ from datetime import date, datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, can, can_on_dataset, organisations_where, visible_datasets_filter
+from confiance.api.errors import BoundedLimitOffset
 from confiance.catalogue.choices import ReviewStatus
 from confiance.catalogue.forms import DATASET_FIELDS, DatasetForm
 from confiance.catalogue.models import Dataset, DatasetField, DatasetUse
@@ -210,7 +211,7 @@ def _get_dataset(request, dataset_id, action):
 
 
 @router.get("/datasets", response=list[DatasetOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_datasets(request, filters: Query[DatasetFilters]):
     """List the datasets the caller may read (in the catalogue, unless `status` says otherwise)."""
     datasets = Dataset.objects.filter(visible_datasets_filter(request.user)).select_related("organisation")

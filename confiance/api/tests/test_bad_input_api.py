@@ -1,6 +1,7 @@
 """Regression tests for finding 4 of issue 15 on the API: French 4xx naming the field, nothing written."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -55,9 +56,22 @@ def test_it_answers_unparsable_json_in_french(client, cast):
     assert _unchanged(cast)
 
 
+PAGED_LISTS = ["/api/systems", "/api/catalogue/datasets", "/api/review/referrals", "/api/review/sessions",
+               "/api/review/declarations"]
+
+
+def test_every_paged_list_keeps_its_numbers_within_the_database():
+    """ninja's own LimitOffsetPagination lets `limit=10**20` reach the database (an OverflowError)."""
+    sources = [path.read_text() for path in (Path(__file__).parents[2]).rglob("*.py") if "tests" not in path.parts]
+    paginated = [line.strip() for text in sources for line in text.splitlines() if line.startswith("@paginate(")]
+    assert len(paginated) == len(PAGED_LISTS)
+    assert set(paginated) == {"@paginate(BoundedLimitOffset)"}
+
+
+@pytest.mark.parametrize("path", PAGED_LISTS)
 @pytest.mark.parametrize("query", [{"limit": "9" * 20}, {"offset": "9" * 20}, {"limit": "-1"}, {"offset": "-5"}])
-def test_it_refuses_out_of_range_pagination_with_the_field_named(client, cast, query):
-    response = client.get("/api/systems", query, **_auth(cast.dpo))
+def test_it_refuses_out_of_range_pagination_with_the_field_named(client, cast, query, path):
+    response = client.get(path, query, **_auth(cast.dpo))
     assert response.status_code == 422
     assert set(query) <= set(response.json()["errors"])
 
