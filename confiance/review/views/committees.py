@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, can, organisations_where, sits_on
 from confiance.checks.models import CheckResult
+from confiance.checks.organisation_laws import report_with_organisation
 from confiance.core.concurrency import (
     SAVED,
     UNCHANGED,
@@ -190,7 +191,8 @@ def referral_detail(request, pk):
     result = CheckResult.objects.filter(system=system).first()
     return render(request, "review/referral.html", {
         "nav": "review", "referral": referral, "system": system,
-        "checks_panel": {"result": result, "report": result.report if result else None, "can_edit": False,
+        "checks_panel": {"result": result, "report": report_with_organisation(system, result.report) if result else None,
+                         "can_edit": False,
                          "system": system},
         "timeline": timeline_for(system),
         "documents": referral.documents.all(),
