@@ -15,7 +15,12 @@ from django.utils import timezone
 from confiance.accounts.models import Organisation
 from confiance.checks.inputs import charter_for, organisation_facts
 from confiance.checks.models import LawOutcome
-from confiance.rules.charter import evaluate_organisation, organisation_readings, with_organisation
+from confiance.rules.charter import (
+    ORGANISATION_CHECKS,
+    evaluate_organisation,
+    organisation_readings,
+    with_organisation,
+)
 
 
 def organisation_evaluation(organisation, charter=None, year=None):
@@ -117,7 +122,11 @@ def with_law_outcome(systems, number, outcome, laws=None):
     """Return `systems` whose principle `number` reads `outcome` (laws 7 to 9 on the organisation), as a queryset."""
     laws = laws or OrganisationLaws()
     read_on_organisation, matching = [], []
-    for organisation in _organisations(systems):
+    # Only the organisations whose charter binds principle `number` to an organisation-level check are
+    # evaluated (one query narrows them); the outcome itself is still read by OrganisationLaws.
+    concerned = _organisations(systems).filter(charter__principles__number=number,
+                                               charter__principles__check_kind__in=list(ORGANISATION_CHECKS))
+    for organisation in concerned:
         read = laws.read_on_organisation(organisation, number)
         if read is not None:
             read_on_organisation.append(organisation.pk)

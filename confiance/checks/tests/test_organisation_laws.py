@@ -93,3 +93,11 @@ def test_it_reads_law_7_on_the_organisation_in_the_referrals_dossier(client, law
     assert "À l'échelle de la collectivité" in html
     row = html[html.index("7. "):]
     assert 'class="badge to_do"' in row[:row.index("</tr>")]
+
+
+def test_it_evaluates_no_organisation_to_filter_on_a_law_the_record_decides(law7, django_assert_max_num_queries):
+    systems = AISystem.objects.all()
+    with django_assert_max_num_queries(1):
+        narrowed = with_law_outcome(systems, 1, "to_do")
+    with django_assert_max_num_queries(1):
+        list(narrowed)
