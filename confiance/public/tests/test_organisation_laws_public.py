@@ -66,3 +66,10 @@ def test_it_keeps_no_new_public_version_when_only_the_organisations_laws_change(
     system.save()
     latest = system.public_versions.order_by("-number").first()
     assert latest.number == 2 and _law(latest.content["laws"], 7)["outcome"] == "met"  # as read when kept
+
+
+def test_it_counts_law_7_on_the_public_dashboard_as_each_organisation_stands(client, law7):
+    for organisation, counts, indicator in ((law7.trained, {"met": 1}, "met"), (law7.untrained, {"to_do": 1}, "to_do")):
+        laws = client.get(reverse("public:laws", args=[organisation.slug])).context["laws"]
+        law = next(law for law in laws if law["principle"].number == 7)
+        assert law["counts"] == counts and str(law["organisation_outcome"].outcome) == indicator, organisation.name
