@@ -41,3 +41,30 @@ def cast(db):
     adopt_charter(c.org)  # the Montpellier-like organisation has adopted the 10 laws; other_org has no charter
     c.system = make_system(c.org, service=c.service, owner=c.agent, created_by=c.agent, name="Collecte des déchets")
     return c
+
+
+@pytest.fixture
+def law7(cast):
+    """Two organisations under the 10 laws, one deployed record each: `trained` meets law 7, `untrained` does not.
+
+    Law 7 (agents trained to AI) is judged on the organisation: a staff count and an
+    agents' training held make it met; a staff count and no training leave it to do.
+    `dpo` is the DPO of both.
+    """
+    from datetime import date
+
+    from confiance.accounts.models import Membership
+    from confiance.checks.charters import adopt_charter
+    from confiance.checks.models import OrganisationPolicy, TrainingEvent
+
+    c = cast
+    c.trained, c.untrained = c.org, make_organisation(name="Ville Sans Formation", slug="ville-sans-formation")
+    adopt_charter(c.untrained)
+    OrganisationPolicy.objects.create(organisation=c.trained, staff_count=1200)
+    OrganisationPolicy.objects.create(organisation=c.untrained, staff_count=300)
+    TrainingEvent.objects.create(organisation=c.trained, audience="agents", title="Acculturation à l'IA générative",
+                                 held_on=date(date.today().year, 3, 14), participants=45)
+    c.trained_system = make_system(c.trained, name="Tri du courrier entrant", status="deployed")
+    c.untrained_system = make_system(c.untrained, name="Réponses aux usagers du stationnement", status="deployed")
+    Membership.objects.create(person=c.dpo, organisation=c.untrained, role="dpo")
+    return c

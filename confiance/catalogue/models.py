@@ -272,6 +272,7 @@ class HarvestLog(models.Model):
 
     class Meta:
         verbose_name = "journal de moissonnage"
+        verbose_name_plural = "journaux de moissonnage"
         ordering = ["-started_at", "-pk"]
 
     def __str__(self):
@@ -319,6 +320,7 @@ class CatalogueProfile(models.Model):
 
     class Meta:
         verbose_name = "profil du catalogue"
+        verbose_name_plural = "profils des catalogues"
 
     def __str__(self):
         return f"Catalogue — {self.organisation}"

@@ -3,7 +3,6 @@ and the organisation-level indicators of laws 7, 8 and 9."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,9 +11,9 @@ from confiance.accounts.models import Organisation
 from confiance.accounts.permissions import Action, can, member_organisations, require, viewer_for
 from confiance.checks.charters import adopt_charter
 from confiance.checks.forms import TrainingEventForm
-from confiance.checks.inputs import charter_for, organisation_facts
-from confiance.checks.models import LawOutcome
-from confiance.rules.charter import evaluate_organisation
+from confiance.checks.inputs import charter_for
+from confiance.checks.organisation_laws import OrganisationLaws, law_counts
+from confiance.register.models import AISystem
 
 
 @login_required
@@ -50,13 +49,11 @@ def charter_detail(request, slug):
         require(request.user, Action.VIEW, None)  # raises: not a member
     year = timezone.localdate().year
     charter = charter_for(organisation)
-    evaluation = evaluate_organisation(charter, organisation_facts(organisation, year))
-    counts = {}
-    rows = (LawOutcome.objects.filter(system__organisation=organisation)
-            .exclude(system__status__in=["retired", "rejected"])
-            .values("number", "outcome").annotate(n=Count("pk")))
-    for row in rows:
-        counts.setdefault(row["number"], {})[row["outcome"]] = row["n"]
+    laws = OrganisationLaws(year)
+    evaluation = laws.evaluation(organisation)
+    # Laws 7 to 9 counted as each record's page reads them, on the organisation (decision 0020).
+    counts = law_counts(AISystem.objects.filter(organisation=organisation)
+                        .exclude(status__in=["retired", "rejected"]), laws)
     org_outcomes = {o.number: o for o in evaluation.outcomes}
     principles = [
         {"principle": p, "counts": counts.get(p.number, {}), "organisation_outcome": org_outcomes.get(p.number)}

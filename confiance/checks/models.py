@@ -82,6 +82,8 @@ class LawOutcome(models.Model):
     outcome = models.CharField("état", max_length=20, choices=OUTCOMES)
 
     class Meta:
+        verbose_name = "état d'un principe"
+        verbose_name_plural = "états des principes"
         constraints = [models.UniqueConstraint(fields=["system", "number"], name="unique_law_outcome")]
         indexes = [models.Index(fields=["number", "outcome"])]
 
@@ -248,6 +250,7 @@ class OrganisationPolicy(models.Model):
 
     class Meta:
         verbose_name = "politique de l'organisation"
+        verbose_name_plural = "politiques des organisations"
 
     def __str__(self):
         return f"Politique — {self.organisation}"

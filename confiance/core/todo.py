@@ -4,12 +4,13 @@ Each section is gathered only for the roles that need it, and every link it
 offers leads to a page the person may open (the same checks as the pages).
 """
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from confiance.accounts.models import Organisation, Person
 from confiance.accounts.oidc import awaiting_role
 from confiance.accounts.permissions import Action, member_organisations, organisations_where, viewer_for, visible_filter
+from confiance.checks.organisation_laws import law_outcomes_by_system
 from confiance.register.models import AISystem
 from confiance.review.models import CommitteeMember, Declaration, Referral, YearlyReview
 from confiance.review.next_steps import next_step_for
@@ -46,8 +47,13 @@ def steward_work(person, viewer, today):
     if not services:
         return None
     systems = AISystem.objects.filter(service__in=services).exclude(status__in=CLOSED)
-    open_points = (systems.filter(law_outcomes__outcome__in=["to_do", "violated"])
-                   .annotate(n=Count("law_outcomes")).select_related("organisation").order_by("-n", "name")[:30])
+    # Principles read as each record's page shows them: laws 7 to 9 on the organisation (decision 0020).
+    to_treat = {pk: sum(1 for outcome in outcomes.values() if outcome in ("to_do", "violated"))
+                for pk, outcomes in law_outcomes_by_system(systems).items()}
+    open_points = list(systems.filter(pk__in=[pk for pk, n in to_treat.items() if n]).select_related("organisation"))
+    for system in open_points:
+        system.n = to_treat[system.pk]
+    open_points = sorted(open_points, key=lambda system: (-system.n, system.name))[:30]
     return {
         "open_points": open_points,
         "stale_reviews": YearlyReview.objects.filter(system__in=systems, done_on__isnull=True, due_on__lt=today)

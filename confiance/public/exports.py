@@ -15,6 +15,7 @@ import jsonschema
 from django.urls import reverse
 from django.utils import timezone
 
+from confiance.checks.organisation_laws import OrganisationLaws
 from confiance.public.records import absolute, public_record, public_systems
 from confiance.rules import publication_standards, transparency_standards
 
@@ -46,7 +47,8 @@ def load_schema(name):
 def records_for(organisation):
     systems = public_systems(organisation).select_related("organisation__public_profile", "service", "check_result",
                                                          "notice").order_by("name", "pk")
-    return [public_record(s) for s in systems]
+    laws = OrganisationLaws()  # laws 7 to 9 read on the organisation once, as on each record's page (0020)
+    return [public_record(s, laws=laws) for s in systems]
 
 
 def register_json(organisation, records):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from confiance.checks.inputs import charter_for
+from confiance.checks.organisation_laws import OrganisationLaws
 from confiance.core.site import absolute_url, site_url
 from confiance.public import review_bridge
 from confiance.register.choices import (
@@ -106,8 +107,13 @@ def _iso(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def public_record(system, review=True):
-    """Return the public record of `system` as a JSON-serialisable dict."""
+def public_record(system, review=True, laws=None):
+    """Return the public record of `system` as a JSON-serialisable dict.
+
+    Its principles read laws 7 to 9 on the organisation (decision 0020); pass one
+    `checks.organisation_laws.OrganisationLaws` to read many records at once, or
+    `laws=False` when the principles are not read at all (completeness): then "laws" is empty.
+    """
     values = transparency.public_values({f.name: getattr(system, f.name) for f in AISystem._meta.concrete_fields
                                          if f.name in transparency.PUBLIC_FIELDS})  # never loads the people
     record = {"id": system.pk, **{k: _iso(v) for k, v in values.items()}}
@@ -131,7 +137,7 @@ def public_record(system, review=True):
     record.update(system_urls(organisation.slug, system.pk))
     record["updated_on"] = timezone.localdate(system.updated_at).isoformat() if system.updated_at else None
     record["status_changed_on"] = timezone.localdate(system.status_changed_at).isoformat()
-    record.update(_check_results(system))
+    record.update(_check_results(system, OrganisationLaws() if laws is None else laws))
     notice = getattr(system, "notice", None)
     record["notice_published"] = bool(notice and notice.is_published)
     if review:
@@ -153,7 +159,17 @@ def public_record(system, review=True):
     return record
 
 
-def _check_results(system):
+class _AsStored:
+    """Read a record's principles as it stores them (laws 7 to 9 "not applicable")."""
+
+    def outcomes(self, system, outcomes):
+        return outcomes
+
+
+AS_STORED = _AsStored()
+
+
+def _check_results(system, laws):
     result = getattr(system, "check_result", None)
     if result is None:
         return {"risk_class": "", "risk_class_label": "", "risk_reasons": [], "dpia_required": None,
@@ -168,12 +184,22 @@ def _check_results(system):
         "dpia_recorded": bool(report.get("state", {}).get("dpia_recorded")),
         "carbon_estimate_kg": report.get("state", {}).get("carbon_estimate_kg"),
         "laws": [{"number": o["number"], "title": o["title"], "outcome": o["outcome"],
-                  "outcome_label": o["outcome_label"]} for o in report.get("charter", {}).get("outcomes", [])],
+                  "outcome_label": o["outcome_label"]}
+                 for o in (laws.outcomes(system, report.get("charter", {}).get("outcomes", [])) if laws else [])],
     }
 
 
-def digest(record):
+def digest(record, system=None):
+    """Return the fingerprint of what a public page says about its record, to tell a new version.
+
+    Given `system`, its principles are compared as the record stores them: laws 7
+    to 9, read on the organisation, change with the organisation's trainings and
+    teams, not with the record (decision 0020), so they make no new version by
+    themselves; the version's content still shows them as read when it was kept.
+    """
     content = {k: v for k, v in record.items() if k not in VOLATILE and k != "first_published_on"}
+    if system is not None and "laws" in content:
+        content["laws"] = _check_results(system, AS_STORED)["laws"]
     return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

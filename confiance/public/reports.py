@@ -4,15 +4,15 @@ from django.db.models import Count, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from confiance.checks.inputs import charter_for, organisation_facts
-from confiance.checks.models import CheckResult, LawOutcome, TrainingEvent
+from confiance.checks.inputs import charter_for
+from confiance.checks.models import CheckResult, TrainingEvent
+from confiance.checks.organisation_laws import OrganisationLaws, law_counts
 from confiance.public import review_bridge
 from confiance.public.models import AnnualReport, ExplanationRequest, PublicVersion
 from confiance.public.records import LABELS, left_draft_q, public_systems
 from confiance.register.models import AISystem
 from confiance.rules import transparency, transparency_charts
 from confiance.rules.ai_act import RiskClass
-from confiance.rules.charter import evaluate_organisation
 
 RISK_LABELS = {c.value: c.label for c in RiskClass}
 
@@ -38,12 +38,10 @@ def compute_figures(organisation, year):
             overdue += 1
     first_versions = PublicVersion.objects.filter(system__organisation=organisation, number=1, published_at__year=year)
     trainings = TrainingEvent.objects.filter(organisation=organisation, held_on__year=year)
-    laws = {}
-    for row in LawOutcome.objects.filter(system__in=public.values("pk")).values("number", "outcome").annotate(
-            n=Count("pk")):
-        laws.setdefault(row["number"], {})[row["outcome"]] = row["n"]
+    organisation_laws = OrganisationLaws(year)
+    laws = law_counts(public, organisation_laws)  # laws 7 to 9 read on the organisation, as on each record (0020)
     charter = charter_for(organisation)
-    org_eval = evaluate_organisation(charter, organisation_facts(organisation, year))
+    org_eval = organisation_laws.evaluation(organisation)
     carbon = [r.report.get("state", {}).get("carbon_estimate_kg") for r in results.only("report")]
     carbon = [c for c in carbon if c is not None]
     return {

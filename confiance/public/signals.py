@@ -23,7 +23,7 @@ def publish_version(system):
     if not is_published(system):
         return None
     record = public_record(system)
-    new_digest = digest(record)
+    new_digest = digest(record, system)
     last = system.public_versions.order_by("-number").first()
     if last is not None and last.digest == new_digest:
         return None

@@ -12,16 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from confiance.accounts.models import Organisation
-from confiance.checks.inputs import charter_for, organisation_facts
-from confiance.checks.models import LawOutcome
-from confiance.checks.organisation_laws import record_outcomes
+from confiance.checks.inputs import charter_for
+from confiance.checks.organisation_laws import OrganisationLaws, law_outcomes_by_system
 from confiance.public.cache import cached_public_page
 from confiance.public.forms import PublicFilterForm
 from confiance.public.models import ExplanationRequest, PublicVersion
 from confiance.public.records import LABELS, public_record, public_systems
 from confiance.register.search import query_filter
 from confiance.rules import transparency_charts
-from confiance.rules.charter import evaluate_organisation, organisation_principle_numbers
+from confiance.rules.charter import meets_every_principle
 
 
 def get_organisation(slug):
@@ -92,8 +91,7 @@ def system_list(request, slug):
 @cached_public_page
 def system_detail(request, slug, pk):
     system = get_public_system(slug, pk)
-    record = public_record(system)
-    record["laws"] = record_outcomes(system, record["laws"])  # laws 7 to 9 as the organisation stands (0020)
+    record = public_record(system)  # laws 7 to 9 read as the organisation stands (0020)
     last = system.public_versions.order_by("-number").first()
     return render(request, "public/system.html", {
         "organisation": system.organisation, "record": record, "last_version": last, "nav": "list",
@@ -127,18 +125,21 @@ def laws_dashboard(request, slug):
     """For each law: the organisation's indicator and the systems with something to do."""
     organisation = get_organisation(slug)
     charter = charter_for(organisation)
-    public_ids = public_systems(organisation).values("pk")
-    outcomes = LawOutcome.objects.filter(system__in=public_ids)
-    counts = {}
-    for row in outcomes.values("number", "outcome").annotate(n=Count("pk")):
-        counts.setdefault(row["number"], {})[row["outcome"]] = row["n"]
-    todo = {}
-    for row in outcomes.filter(outcome__in=["to_do", "violated"]).values("number", "system_id", "system__name"):
-        todo.setdefault(row["number"], []).append(row)
-    year = timezone.localdate().year
-    evaluation = evaluate_organisation(charter, organisation_facts(organisation, year))
+    laws_reader = OrganisationLaws()
+    systems = public_systems(organisation)
+    read = law_outcomes_by_system(systems, laws_reader)  # laws 7 to 9 read on the organisation (0020)
+    names = dict(systems.filter(pk__in=read).values_list("pk", "name"))
+    counts, todo = {}, {}
+    for system_id, outcomes in read.items():
+        for number, outcome in outcomes.items():
+            counts.setdefault(number, {}).setdefault(outcome, 0)
+            counts[number][outcome] += 1
+            if outcome in ("to_do", "violated"):
+                todo.setdefault(number, []).append({"system_id": system_id, "system__name": names[system_id]})
+    for rows in todo.values():
+        rows.sort(key=lambda row: row["system__name"])
+    evaluation = laws_reader.evaluation(organisation)
     org_eval = {o.number: o for o in evaluation.outcomes}
-    exemplary = all_laws_met(organisation, charter, evaluation, outcomes)
     laws = [{
         "principle": p, "counts": counts.get(p.number, {}), "todo": todo.get(p.number, []),
         "organisation_outcome": org_eval.get(p.number),
@@ -148,8 +149,8 @@ def laws_dashboard(request, slug):
         [(f"{p.number}. {p.title}", counts.get(p.number, {})) for p in charter.principles if p.number not in org_eval],
     )
     return render(request, "public/laws.html", {
-        "organisation": organisation, "charter": charter, "laws": laws, "chart": chart, "year": year, "nav": "laws",
-        "all_met": exemplary,
+        "organisation": organisation, "charter": charter, "laws": laws, "chart": chart,
+        "year": laws_reader.year, "nav": "laws", "all_met": all_laws_met(charter, read, names),
     })
 
 
@@ -159,17 +160,12 @@ def accessibility(request):
     })
 
 
-def all_laws_met(organisation, charter, evaluation, outcomes):
-    """Return the published systems whose every principle is met, laws 7 to 9 read on the organisation (0020)."""
-    if not charter.principles:
-        return []
-    organisation_met = {o.number for o in evaluation.outcomes if str(o.outcome) == "met"}
-    if organisation_principle_numbers(charter) - organisation_met:
-        return []
-    needed = {p.number for p in charter.principles} - organisation_principle_numbers(charter)
-    met = {}
-    for row in outcomes.filter(outcome="met", number__in=needed).values("system_id", "system__name", "number"):
-        met.setdefault((row["system_id"], row["system__name"]), set()).add(row["number"])
-    return sorted(({"system_id": pk, "name": name} for (pk, name), numbers in met.items() if numbers == needed),
-                  key=lambda s: s["name"])
+def all_laws_met(charter, read, names):
+    """Return the published systems whose every principle reads met, laws 7 to 9 read on the organisation (0020).
 
+    `read` is {system id: {number: outcome}} (checks.organisation_laws.law_outcomes_by_system).
+    """
+    numbers = [p.number for p in charter.principles]
+    met = [{"system_id": pk, "name": names[pk]} for pk, outcomes in read.items()
+           if meets_every_principle([{"outcome": outcomes.get(n, "")} for n in numbers])]
+    return sorted(met, key=lambda s: s["name"])

@@ -4,7 +4,7 @@ from django import forms
 
 from confiance.accounts.models import Organisation, Person, Service
 from confiance.core.forms import LimitedTextMixin
-from confiance.register import completeness
+from confiance.register import completeness, law_filter
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
 from confiance.register.search import query_filter
@@ -140,7 +140,7 @@ class RegisterFilterForm(forms.Form):
             systems = systems.filter(check_result__risk_class=data["risk_class"])
         if data["law"]:
             number, outcome = data["law"].split(":")
-            systems = systems.filter(law_outcomes__number=int(number), law_outcomes__outcome=outcome)
+            systems = law_filter.with_law_outcome(systems, int(number), outcome)  # laws 7-9 on the organisation
         if data["incomplete_for"]:
             # Completeness is computed from each record's public form, not stored: read the
             # narrowed list once and keep those that lack a required field of the standard.

@@ -50,22 +50,40 @@ class ReferralForm(forms.ModelForm):
         return data
 
 
+class SessionChoiceField(forms.ModelChoiceField):
+    """A session of the referral's committee; a refused choice shows the stored one again, never "none"."""
+
+    def bound_data(self, data, initial):
+        # Re-shown after an error, an unknown session must not leave "Aucune" selected: saving
+        # the page again as it looks would take the referral off the agenda.
+        try:
+            self.to_python(data)
+        except forms.ValidationError:
+            return initial
+        return data
+
+
 class ScheduleForm(forms.ModelForm):
     """Put a referral on the agenda of one of its committee's coming sessions (core.concurrency saves it)."""
 
     class Meta:
         model = Referral
         fields = ["session"]
-        labels = {"session": "Séance"}
+        labels = {"session": "Séance où inscrire la saisine"}
+        field_classes = {"session": SessionChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         referral = self.instance
-        self.fields["session"].queryset = open_sessions(referral.committee)
-        self.fields["session"].required = False
-        self.fields["session"].empty_label = "— Aucune séance (retirer de l'ordre du jour) —"
-        self.fields["session"].label_from_instance = lambda s: f"Séance du {s.held_on:%d/%m/%Y}" + (
-            f" — {s.place}" if s.place else "")
+        field = self.fields["session"]
+        field.queryset = open_sessions(referral.committee)
+        field.required = False
+        field.empty_label = "Aucune : retirer de l'ordre du jour"
+        # Short enough for a phone's select: the label already says "séance".
+        field.label_from_instance = lambda s: f"{s.held_on:%d/%m/%Y}" + (f" — {s.place}" if s.place else "")
+        field.error_messages["invalid_choice"] = (
+            f"Cette séance n'est pas une séance ouverte du {referral.committee} : son compte rendu a pu être "
+            "écrit, ou elle a été supprimée, entre-temps. Choisissez une séance de la liste.")
 
 
 def open_sessions(committee):

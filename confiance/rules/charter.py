@@ -320,17 +320,34 @@ def with_organisation(outcomes, charter, organisation_evaluation):
     because it changes without the record changing (a training, a new year,
     another record's team).
     """
-    numbers = organisation_principle_numbers(charter)
-    by_number = {o.number: o for o in organisation_evaluation.outcomes}
+    readings = organisation_readings(charter, organisation_evaluation)
     merged = []
     for outcome in outcomes:
-        organisation_outcome = by_number.get(outcome["number"])
-        if outcome["number"] in numbers and organisation_outcome is not None:
-            outcome = dict(organisation_outcome.as_dict(), title=outcome["title"])
-            outcome["reasons"] = [dict(r, text=f"À l'échelle de la collectivité : {r['text']}")
-                                  for r in outcome["reasons"]]
+        reading = readings.get(outcome["number"])
+        if reading is not None:
+            outcome = dict(reading, title=outcome["title"])
         merged.append(outcome)
     return merged
+
+
+def organisation_readings(charter, organisation_evaluation):
+    """Return {number: outcome dict} of the principles a record reads on its organisation (laws 7 to 9).
+
+    Each dict is the organisation's outcome with its reasons prefixed "À l'échelle
+    de la collectivité"; a principle absent from the result keeps the record's own
+    stored outcome. `with_organisation` and every count or filter of records by
+    principle use this one reading (decision 0020).
+    """
+    numbers = organisation_principle_numbers(charter)
+    readings = {}
+    for organisation_outcome in organisation_evaluation.outcomes:
+        if organisation_outcome.number not in numbers:
+            continue
+        reading = organisation_outcome.as_dict()
+        reading["reasons"] = [dict(r, text=f"À l'échelle de la collectivité : {r['text']}")
+                              for r in reading["reasons"]]
+        readings[organisation_outcome.number] = reading
+    return readings
 
 
 def meets_every_principle(outcomes):

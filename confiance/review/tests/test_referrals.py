@@ -143,3 +143,45 @@ def test_it_refuses_a_referral_placed_on_another_committees_session(client, cast
         "session": internal_session.pk})
     assert response.status_code == 200 and "choisissez une séance du" in response.content.decode()
     assert not ethics.referrals.exists()
+
+
+def test_it_says_why_a_session_closed_meanwhile_is_refused_and_keeps_the_stored_one_selected(client, cast, referral):
+    from confiance.review.models import Session
+
+    placed = Session.objects.create(committee=referral.committee, held_on="2030-02-01", place="Salle 2")
+    closing = Session.objects.create(committee=referral.committee, held_on="2030-01-10")
+    referral.session = placed
+    referral.save()
+    client.force_login(cast.committee)
+    page = client.get(reverse("review:referral", args=[referral.pk]))
+    assert [label for _, label in page.context["schedule_form"].fields["session"].choices] == [
+        "Aucune : retirer de l'ordre du jour", "10/01/2030", "01/02/2030 — Salle 2"]
+    closing.minutes = "Séance tenue ; ordre du jour épuisé."  # another member writes the minutes meanwhile
+    closing.save()
+    response = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": closing.pk})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "n&#x27;est pas une séance ouverte du Comité interne Data &amp; IA" in body
+    assert "Aujourd&#x27;hui, la saisine est inscrite à la séance du 01/02/2030." in body
+    assert f'<option value="{placed.pk}" selected>' in body  # saving the page again as shown keeps the placement
+    assert reverse("review:referral", args=[referral.pk]) in body and "Inscrire à l&#x27;ordre du jour</button>" in body
+    referral.refresh_from_db()
+    assert referral.session == placed
+
+
+def test_it_says_on_which_session_the_referral_now_is(client, cast, referral):
+    from confiance.review.models import Session
+
+    own = Session.objects.create(committee=referral.committee, held_on="2030-02-01")
+    client.force_login(cast.committee)
+    response = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": own.pk}, follow=True)
+    assert "La saisine est inscrite à l&#x27;ordre du jour de la séance du 01/02/2030." in response.content.decode()
+
+
+def test_it_sends_the_placement_address_opened_in_the_browser_back_to_the_referral(client, cast, referral):
+    client.force_login(cast.committee)
+    response = client.get(reverse("review:referral_schedule", args=[referral.pk]))
+    assert response.status_code == 302 and response.url == reverse("review:referral", args=[referral.pk])
+    client.logout()
+    anonymous = client.get(reverse("review:referral_schedule", args=[referral.pk]))
+    assert anonymous.status_code == 302 and "/connexion/" in anonymous.url

@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from confiance.accounts.permissions import Action, can, organisations_where, sits_on
 from confiance.checks.models import CheckResult
+from confiance.checks.organisation_laws import report_with_organisation
 from confiance.core.concurrency import (
     SAVED,
     UNCHANGED,
@@ -143,27 +145,36 @@ def _author(request):
     return before_save
 
 
-@require_POST
 @login_required
 def referral_schedule(request, pk):
-    """Put a referral on one of its own committee's sessions, from the referral."""
+    """Put a referral on one of its own committee's sessions, from the referral (the form is on its page)."""
     referral = get_referral_for_user(request, pk)
+    if request.method != "POST":  # this page's address reloaded or reopened after signing in: the form's page
+        return redirect("review:referral", pk=referral.pk)
     if not sits_on(request.user, referral.committee) or referral.answered:
         raise PermissionDenied("Seuls les membres du comité saisi inscrivent une saisine à l'ordre du jour.")
     result = save_edit_from_request(request, referral, lambda data, files, obj: ScheduleForm(data, instance=obj),
                                     before_save=_author(request))
     if result.status == SAVED:
         session = result.obj.session
-        messages.success(request, f"La saisine est inscrite à la {session}." if session
-                         else "La saisine n'est plus inscrite à une séance.")
+        messages.success(request, f"La saisine est inscrite à l'ordre du jour de la séance du "
+                         f"{session.held_on:%d/%m/%Y}." if session else "La saisine n'est plus inscrite à une séance.")
     elif result.status == UNCHANGED:
         messages.info(request, "Rien n'a changé : la saisine était déjà à cette place.")
     else:
         page, status = page_context(result)
         return render(request, "review/form.html", {
-            **page, "title": f"Inscrire à l'ordre du jour — {referral.system.name}", "back": referral.committee,
-            "intro": "Choisissez une séance du comité saisi."}, status=status if result.conflicts else 400)
+            **page, "title": f"Inscrire à l'ordre du jour — {referral.system.name}",
+            "back_url": reverse("review:referral", args=[referral.pk]), "back_label": f"Dossier : {referral.system.name}",
+            "intro": f"Choisissez une séance du {referral.committee}. {_placement(result.obj)}",
+            "submit_label": "Inscrire à l'ordre du jour"}, status=status if result.conflicts else 400)
     return redirect("review:referral", pk=referral.pk)
+
+
+def _placement(referral):
+    session = referral.session
+    return (f"Aujourd'hui, la saisine est inscrite à la séance du {session.held_on:%d/%m/%Y}." if session
+            else "Aujourd'hui, la saisine n'est inscrite à aucune séance.")
 
 
 @login_required
@@ -190,7 +201,8 @@ def referral_detail(request, pk):
     result = CheckResult.objects.filter(system=system).first()
     return render(request, "review/referral.html", {
         "nav": "review", "referral": referral, "system": system,
-        "checks_panel": {"result": result, "report": result.report if result else None, "can_edit": False,
+        "checks_panel": {"result": result, "report": report_with_organisation(system, result.report) if result else None,
+                         "can_edit": False,
                          "system": system},
         "timeline": timeline_for(system),
         "documents": referral.documents.all(),

@@ -13,6 +13,7 @@ from confiance.rules.charter import (
     evaluate_record,
     meets_every_principle,
     organisation_principle_numbers,
+    organisation_readings,
     with_organisation,
 )
 from confiance.rules.citations import GDPR, MONTPELLIER_LAWS
@@ -155,3 +156,10 @@ def test_it_reads_laws_7_to_9_of_a_record_on_its_organisation(facts, law_8, all_
 def test_it_does_not_count_a_merely_not_applicable_principle_as_met():
     assert not meets_every_principle([{"number": 1, "outcome": "met"}, {"number": 5, "outcome": "not_applicable"}])
     assert not meets_every_principle([])
+
+
+def test_it_gives_the_reading_of_only_the_organisation_level_principles():
+    facts = OrgFacts(agents_trained=0, total_agents=80, citizen_training_events_this_year=1)
+    readings = organisation_readings(MONTPELLIER_CHARTER, evaluate_organisation(MONTPELLIER_CHARTER, facts))
+    assert {n: r["outcome"] for n, r in readings.items()} == {7: "to_do", 8: "met", 9: "not_applicable"}
+    assert all(r["reasons"][0]["text"].startswith("À l'échelle de la collectivité") for r in readings.values())
