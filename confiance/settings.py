@@ -85,7 +85,7 @@ TEMPLATES = [
                 "confiance.checks.context_processors.dpo_organisations",
                 "confiance.core.context_processors.navigation",
             ],
-            "builtins": ["confiance.core.templatetags.french"],
+            "builtins": ["confiance.core.templatetags.plurals"],
         },
     },
 ]
