@@ -6,6 +6,7 @@ from django.conf import settings
 from confiance.accounts.models import Organisation, Person, Service
 from confiance.catalogue.choices import Classification, ReviewStatus, UseRole
 from confiance.catalogue.models import CatalogueProfile, Dataset, DatasetField, DatasetUse, Harvest
+from confiance.core.forms import ListFilterForm
 from confiance.register.search import query_filter
 
 DATASET_FIELDS = [
@@ -131,7 +132,7 @@ class DatasetUseForm(forms.ModelForm):
             self.add_error("dataset", "Ce jeu de données est déjà lié à ce système avec ce rôle.")
 
 
-class DatasetFilterForm(forms.Form):
+class DatasetFilterForm(ListFilterForm):
     q = forms.CharField(label="Rechercher", required=False)
     classification = forms.ChoiceField(label="Classification", required=False,
                                        choices=[("", "Toutes")] + Classification.choices)
@@ -147,19 +148,19 @@ class DatasetFilterForm(forms.Form):
         self.fields["q"].widget.attrs["type"] = "search"
 
     def filter(self, datasets):
-        data = self.cleaned_data
-        status = data["status"]
+        data = self.applied()
+        status = data.get("status")
         if status == "withdrawn":
             datasets = datasets.filter(withdrawn=True)
         elif status:
             datasets = datasets.filter(review_status=status)
         else:
             datasets = datasets.filter(review_status=ReviewStatus.ACCEPTED, withdrawn=False)
-        if data["q"]:
+        if data.get("q"):
             datasets = datasets.filter(query_filter(data["q"]))
-        if data["classification"]:
+        if data.get("classification"):
             datasets = datasets.filter(classification=data["classification"])
-        if data["service"]:
+        if data.get("service"):
             datasets = datasets.filter(service=data["service"])
         return datasets
 

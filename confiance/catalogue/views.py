@@ -61,8 +61,7 @@ def dataset_list(request):
     form = DatasetFilterForm(request.GET or None, organisations=member_organisations(request.user))
     datasets = Dataset.objects.filter(visible_datasets_filter(request.user)).select_related(
         "organisation", "service", "steward")
-    datasets = form.filter(datasets) if form.is_valid() else datasets.filter(review_status=ReviewStatus.ACCEPTED,
-                                                                             withdrawn=False)
+    datasets = form.filter(datasets)
     page = Paginator(datasets.order_by("title", "pk"), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

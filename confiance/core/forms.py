@@ -67,3 +67,15 @@ def record_id(text):
         return None
     number = int(text)
     return number if number in BIGINT_RANGE else None
+
+
+class ListFilterForm(forms.Form):
+    """The filters above a list. A filter whose value is not valid (an old link, a tampered address) is left
+    out and said next to it; the valid ones still apply, so the list never silently shows everything."""
+
+    def applied(self):
+        """Return {name: value} of the filters to apply: the valid ones; none on an unbound form."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return dict(self.cleaned_data)

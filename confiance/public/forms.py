@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 
 from confiance.accounts.models import Service
+from confiance.core.forms import ListFilterForm
 from confiance.public.models import AnnualReport, ExplanationRequest, Notice
 from confiance.public.records import public_systems
 from confiance.register.choices import Domain
@@ -14,7 +15,7 @@ PUBLIC_STATUS_CHOICES = [("", "Tous"), ("experimenting", "En expérimentation"),
                          ("retired", "Retiré")]
 
 
-class PublicFilterForm(forms.Form):
+class PublicFilterForm(ListFilterForm):
     """Search and filters above the public list; every field is optional."""
 
     q = forms.CharField(label="Rechercher", required=False, max_length=200)

@@ -68,17 +68,16 @@ def system_list(request, slug):
     form = PublicFilterForm(request.GET or None, organisation=organisation)
     systems = public_systems(organisation).select_related("service", "check_result").only(
         "name", "public_summary", "status", "domain", "service__name", "check_result__risk_class")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            systems = systems.filter(query_filter(data["q"]))
-        for name in ("domain", "status"):
-            if data[name]:
-                systems = systems.filter(**{name: data[name]})
-        if data["risk_class"]:
-            systems = systems.filter(check_result__risk_class=data["risk_class"])
-        if data["service"]:
-            systems = systems.filter(service=data["service"])
+    data = form.applied()
+    if data.get("q"):
+        systems = systems.filter(query_filter(data["q"]))
+    for name in ("domain", "status"):
+        if data.get(name):
+            systems = systems.filter(**{name: data[name]})
+    if data.get("risk_class"):
+        systems = systems.filter(check_result__risk_class=data["risk_class"])
+    if data.get("service"):
+        systems = systems.filter(service=data["service"])
     page = Paginator(systems.order_by("name", "pk"), settings.PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

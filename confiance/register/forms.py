@@ -3,7 +3,7 @@
 from django import forms
 
 from confiance.accounts.models import Organisation, Person, Service
-from confiance.core.forms import LimitedTextMixin
+from confiance.core.forms import LimitedTextMixin, ListFilterForm
 from confiance.register import completeness, law_filter
 from confiance.register.choices import Domain, Status, Technique
 from confiance.register.models import AISystem
@@ -108,7 +108,7 @@ class AISystemForm(LimitedTextMixin, forms.ModelForm):
                 yield legend, bound
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(ListFilterForm):
     """The filters above the list; every field is optional."""
 
     q = forms.CharField(label="Rechercher", required=False)
@@ -130,18 +130,18 @@ class RegisterFilterForm(forms.Form):
 
     def filter(self, systems):
         """Return `systems` narrowed by the valid filters."""
-        data = self.cleaned_data
-        if data["q"]:
+        data = self.applied()
+        if data.get("q"):
             systems = systems.filter(query_filter(data["q"]))
         for name in ("status", "domain", "technique", "service"):
-            if data[name]:
+            if data.get(name):
                 systems = systems.filter(**{name: data[name]})
-        if data["risk_class"]:
+        if data.get("risk_class"):
             systems = systems.filter(check_result__risk_class=data["risk_class"])
-        if data["law"]:
+        if data.get("law"):
             number, outcome = data["law"].split(":")
             systems = law_filter.with_law_outcome(systems, int(number), outcome)  # laws 7-9 on the organisation
-        if data["incomplete_for"]:
+        if data.get("incomplete_for"):
             # Completeness is computed from each record's public form, not stored: read the
             # narrowed list once and keep those that lack a required field of the standard.
             systems = systems.filter(pk__in=completeness.incomplete_pks(

@@ -70,8 +70,7 @@ def system_list(request):
     """The register with its filters and search; a constant number of queries per page."""
     form = RegisterFilterForm(request.GET or None, organisations=member_organisations(request.user))
     systems = _visible_systems(request).select_related("organisation", "service", "check_result")
-    if form.is_valid():
-        systems = form.filter(systems)
+    systems = form.filter(systems)
     page = Paginator(systems.order_by("name", "pk"), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

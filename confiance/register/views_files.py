@@ -28,8 +28,7 @@ def systems_export(request, fmt):
         raise Http404("Format inconnu.")
     systems = AISystem.objects.filter(visible_filter(request.user))
     form = RegisterFilterForm(request.GET or None, organisations=member_organisations(request.user))
-    if form.is_valid():
-        systems = form.filter(systems)
+    systems = form.filter(systems)
     content, content_type = exports.export(systems.order_by("name", "pk"), fmt)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="registre-ia-{timezone.localdate().isoformat()}.{fmt}"'

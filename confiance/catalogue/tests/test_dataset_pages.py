@@ -80,3 +80,13 @@ def test_it_describes_the_fields_of_a_dataset(client, cast):
     assert client.post(reverse("catalogue:fields", args=[dataset.pk]), data).status_code == 302
     assert list(dataset.fields.values_list("name", "personal")) == [("code_iris", False), ("nom_beneficiaire", True)]
     assert "nom_beneficiaire" in client.get(reverse("catalogue:detail", args=[dataset.pk])).content.decode()
+
+
+def test_a_filter_that_is_not_valid_is_said_and_the_others_still_apply(client, cast):
+    make_dataset(cast.org, title="Tournées de collecte", classification="open")
+    make_dataset(cast.org, title="Paie des agents", classification="internal")
+    client.force_login(cast.dpo)
+    page = client.get(reverse("catalogue:list"), {"classification": "open", "service": "abc", "status": "zzz"})
+    text = page.content.decode()
+    assert "Tournées de collecte" in text and "Paie des agents" not in text
+    assert text.count("filtre non appliqué") == 2

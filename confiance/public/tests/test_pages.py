@@ -98,3 +98,10 @@ def test_it_answers_a_cached_page_before_sessions_and_authentication_run(client,
     client.force_login(cast.agent)
     signed_in = client.get(url)
     assert signed_in.wsgi_request.user == cast.agent  # a session skips the shortcut
+
+
+def test_a_filter_that_is_not_valid_is_said_and_the_others_still_apply(client, public):
+    url = reverse("public:list", args=[public.org.slug])
+    text = unescape(client.get(url, {"domain": "waste", "status": "nimporte"}).content.decode())
+    assert "crèches" not in text  # the valid domain filter still applies
+    assert "filtre non appliqué" in text

@@ -68,3 +68,17 @@ def test_it_pages_the_list(client, cast, settings):
 def test_it_sends_visitors_to_the_login_page(client):
     response = client.get(reverse("register:list"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_filter_that_is_not_valid_is_said_and_the_others_still_apply(client, cast):
+    make_system(cast.org, name="A", domain="water", status="deployed")
+    make_system(cast.org, name="B", domain="water")
+    client.force_login(cast.dpo)
+    url = reverse("register:list")
+    response = client.get(url, {"domain": "water", "status": "deployed", "law": "99:zzz", "service": "99999999999999999999"})
+    assert _names(response) == ["A"]  # domain and status still narrow the list
+    page = response.content.decode()
+    assert page.count("filtre non appliqué") == 2
+    export = client.get(reverse("register:systems_export", args=["csv"]), {"domain": "water", "status": "deployed",
+                                                                            "law": "99:zzz"}).content.decode()
+    assert "A" in export.splitlines()[1] and len(export.strip().splitlines()) == 2
