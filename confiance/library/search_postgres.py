@@ -10,6 +10,7 @@ from confiance.library.search_columns import FACETS, INDEX_BATCH, facet_values
 from confiance.library.search_columns import where as where_sql
 from confiance.rules.library_text import tsquery_expression
 
+PLANNER = {"enable_seqscan": "off", "parallel_setup_cost": "0", "parallel_tuple_cost": "0"}
 CODEBOOK_LOCK = 140014  # pg_advisory_xact_lock key: one indexer at a time gives codes to new facet values
 
 
@@ -82,37 +83,53 @@ class PostgresBackend:
         return self._ids(sql, [tsquery_expression(groups) or "''", *params, limit, offset])
 
     def run(self, groups, tier, filters, extra_ids, offset, limit):
-        """Return (page of ranked text ids, total, counts, extras): the cube, the page, then the extras.
+        """Return (page of ranked text ids, total, counts, extras): the cube and the page in two statements.
 
-        The cube is the matches grouped by their packed facet code, folded by NumPy as on
-        SQLite (facet_codes.fold). It is read through the GIN index (bitmap scan): a match
-        needs no recheck, so only the row's code is read, never its tsvector. The page is
-        the ranked query with the filters, as the bare query plus conditions on columns.
+        1. The match grouped by packed facet code (the cube NumPy folds into the counts, as on
+           SQLite), with each code's best rank among the rows the filters keep: the rank is
+           computed once per kept match, as the bare query does, and never for a dropped one.
+        2. The page: the `offset + limit` best rows are all in the codes whose best rank is at
+           least the (offset + limit)-th best of the codes' best ranks, so only the matches of
+           those few codes are ranked again, `ORDER BY rank DESC, id LIMIT … OFFSET …`.
         """
         book = facet_codes.Codebook()  # a small table, read afresh: codes never change once committed
         wanted = code_filters(filters, book)
         column = f"tsv{int(tier)}"
         expression = tsquery_expression(groups) or "''"
+        where, where_params = where_sql(filters)
         with connection.cursor() as cursor, transaction.atomic():
             if groups:
                 # The planner costs `tsv @@ query` as cheap and, for a broad query, scans the whole table,
                 # reading (detoasting) every tsvector to test it, even for rows the filters then drop.
-                # Through the GIN index (bitmap scan) a match needs no recheck: the cube reads only the
-                # matching rows' codes, the page ranks only the rows the filters keep (decision 0014).
-                cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
-                before = cursor.fetchone()[0]
-                cursor.execute(f"SELECT code, COUNT(*) FROM library_searchdocument, to_tsquery('confiance_fr', %s) "
-                               f"query WHERE {column} @@ query GROUP BY code", [expression])
-                cube = cursor.fetchall()
-                page = self.page(groups, tier, filters, offset, limit)
-                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+                # Through the GIN index (bitmap scan) a match needs no recheck: a row the filters drop
+                # is counted from its code alone, its tsvector never read (decision 0014).
+                # ts_rank_cd is costed as cheap too: without these, the planner never shares the ranking of
+                # 100,000 matches among parallel workers, as it does for the bare query's table scan.
+                before = self._set_locally(cursor, PLANNER)
+                cursor.execute(
+                    f"SELECT code, COUNT(*), MAX(CASE WHEN {where} THEN ts_rank_cd({column}, query, 1) END) "
+                    f"FROM library_searchdocument, to_tsquery('confiance_fr', %s) query WHERE {column} @@ query "
+                    "GROUP BY code", [*where_params, expression])
+                rows = cursor.fetchall()
+                cube = [(code, count) for code, count, _ in rows]
+                best = sorted((rank for _, _, rank in rows if rank is not None), reverse=True)
+                page = []
+                if best:  # fewer codes than offset + limit: every code may hold a row of the page
+                    bar = best[min(offset + limit, len(best)) - 1]
+                    codes = [code for code, _, rank in rows if rank is not None and rank >= bar]
+                    cursor.execute(
+                        f"SELECT project_id FROM library_searchdocument, to_tsquery('confiance_fr', %s) query "
+                        f"WHERE code = ANY(%s) AND {where} AND {column} @@ query "
+                        f"ORDER BY ts_rank_cd({column}, query, 1) DESC, project_id LIMIT %s OFFSET %s",
+                        [expression, codes, *where_params, limit, offset])
+                    page = [row[0] for row in cursor.fetchall()]
+                self._set_locally(cursor, before)
             else:
                 cursor.execute("SELECT code, COUNT(*) FROM library_searchdocument GROUP BY code")
                 cube = cursor.fetchall()
                 page = self.page(groups, tier, filters, offset, limit)
             extras = {}
             if groups and extra_ids:
-                where, where_params = where_sql(filters)
                 cursor.execute(
                     f"SELECT project_id, code, {where}, {column} @@ to_tsquery('confiance_fr', %s) "
                     f"FROM library_searchdocument WHERE project_id = ANY(%s)", [*where_params, expression, list(extra_ids)])
@@ -122,6 +139,14 @@ class PostgresBackend:
                         cube.append((code, 1))
         total, counts = counts_by_value(cube, wanted, book)
         return page, total, counts, extras
+
+    def _set_locally(self, cursor, settings):
+        """Set planner settings for the rest of the transaction; return their values before."""
+        names = list(settings)
+        cursor.execute("SELECT " + ", ".join(["current_setting(%s), set_config(%s, %s, true)"] * len(names)),
+                       [value for name in names for value in (name, name, settings[name])])
+        row = cursor.fetchone()
+        return {name: row[2 * i] for i, name in enumerate(names)}
 
     def ranked_ids(self, groups, tier, limit):
         if not tsquery_expression(groups):

@@ -6,6 +6,7 @@ from django.db import connection
 from confiance.library.models import SharedProject
 from confiance.library.models_search import SearchDocument, SearchFacetCode
 from confiance.library.search import backend, search
+from confiance.library.tests.conftest import make_shared_project
 from confiance.library.tests.test_search_counts import WORDS, _by_hand, library  # noqa: F401 (fixture)
 from confiance.rules.library_text import parse_query
 from confiance.rules.library_tiers import Tier
@@ -62,8 +63,9 @@ def test_it_counts_like_a_count_by_hand_with_filters_on_every_facet_at_once(libr
 def test_it_gives_the_planner_back_its_table_scans_after_a_search(library):  # noqa: F811
     search("cantine", Tier.MEMBER, {"domain": ["waste"]}, semantic=False)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan')")
-        assert cursor.fetchone()[0] == "on"
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('parallel_setup_cost'), "
+                       "current_setting('parallel_tuple_cost')")
+        assert cursor.fetchone() == ("on", "1000", "0.1")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL migration")
@@ -80,3 +82,12 @@ def test_it_packs_the_codes_of_entries_indexed_before_the_codes_existed(library)
         fill(apps, editor)
     again = search("cantine", Tier.MEMBER, {"region": ["Bretagne"]}, semantic=False)
     assert (again.total, _counts(again), again.ids) == (expected.total, _counts(expected), expected.ids)
+
+
+def test_it_pages_through_matches_that_all_share_one_facet_combination(db):
+    for n in range(12):
+        make_shared_project(name=f"Cantine {n}", summary="Une cantine " + "cantine " * (n % 5))
+    everything = search("cantine", Tier.PUBLIC, semantic=False, limit=100)
+    assert everything.total == len(everything.ids) == 12
+    pages = [search("cantine", Tier.PUBLIC, semantic=False, offset=offset, limit=5).ids for offset in (0, 5, 10)]
+    assert pages[0] + pages[1] + pages[2] == everything.ids
