@@ -10,7 +10,8 @@ from confiance.library.search_columns import FACETS, INDEX_BATCH, facet_values
 from confiance.library.search_columns import where as where_sql
 from confiance.rules.library_text import tsquery_expression
 
-PLANNER = {"enable_seqscan": "off", "parallel_setup_cost": "0", "parallel_tuple_cost": "0"}
+PLANNER = {"enable_seqscan": "off", "parallel_setup_cost": "0", "parallel_tuple_cost": "0",
+           "enable_sort": "off", "jit": "off"}  # see run(); only these statements, set back after them
 CODEBOOK_LOCK = 140014  # pg_advisory_xact_lock key: one indexer at a time gives codes to new facet values
 
 
@@ -104,7 +105,10 @@ class PostgresBackend:
                 # Through the GIN index (bitmap scan) a match needs no recheck: a row the filters drop
                 # is counted from its code alone, its tsvector never read (decision 0014).
                 # ts_rank_cd is costed as cheap too: without these, the planner never shares the ranking of
-                # 100,000 matches among parallel workers, as it does for the bare query's table scan.
+                # 100,000 matches among parallel workers, as it does for the bare query's table scan, and
+                # groups by sorting whole rows, tsvectors included, spilling them to disk (a hash of the
+                # codes fits in memory). The page's top-N sort has no other plan and stays; the cost added
+                # to it would otherwise start JIT compilation, slower than the whole statement.
                 before = self._set_locally(cursor, PLANNER)
                 cursor.execute(
                     f"SELECT code, COUNT(*), MAX(CASE WHEN {where} THEN ts_rank_cd({column}, query, 1) END) "

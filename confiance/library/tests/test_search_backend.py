@@ -64,8 +64,8 @@ def test_it_gives_the_planner_back_its_table_scans_after_a_search(library):  # n
     search("cantine", Tier.MEMBER, {"domain": ["waste"]}, semantic=False)
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('parallel_setup_cost'), "
-                       "current_setting('parallel_tuple_cost')")
-        assert cursor.fetchone() == ("on", "1000", "0.1")
+                       "current_setting('parallel_tuple_cost'), current_setting('enable_sort'), current_setting('jit')")
+        assert cursor.fetchone() == ("on", "1000", "0.1", "on", "on")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL migration")
