@@ -25,7 +25,7 @@ class SearchDocument(models.Model):
     organisation_kind = models.CharField(max_length=20, default="", blank=True)
     size_band = models.CharField(max_length=10, default="", blank=True)
     region = models.CharField(max_length=80, default="", blank=True)
-    code = models.BigIntegerField(default=0)  # SQLite: the packed facet codes, also in the FTS5 rowid
+    code = models.BigIntegerField(default=0)  # the packed facet codes (facet_codes); on SQLite also in the FTS5 rowid
 
     class Meta:
         app_label = "library"

@@ -14,8 +14,8 @@ result, not a snippet, not a facet count.
 Facets are counted and pages cut in the database (decision 0014). SQLite: the
 FTS5 rowid carries the project's packed facet codes (facet_codes), so one
 GROUP BY over the match's rowids gives the cube NumPy sums into the counts.
-PostgreSQL: the facet values sit beside the tsvectors and one GROUPING SETS
-scan counts them. The page is one ranked query with LIMIT/OFFSET. The text
+PostgreSQL: the same packed code is a column beside the tsvectors, and one
+GROUP BY code over the match (through the GIN index) gives the cube. The page is one ranked query with LIMIT/OFFSET. The text
 ranking is fused with the meaning-based ranking (embeddings, when available)
 by reciprocal rank fusion.
 """

@@ -1,17 +1,35 @@
-"""The library's full-text search on PostgreSQL: French text search, facets counted with GROUPING SETS.
+"""The library's full-text search on PostgreSQL: French text search, facets counted as a cube of packed codes.
 
 See confiance.library.search for the interface and decision 0014.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
-from confiance.library.search_columns import FACET_COLUMNS, FACETS, INDEX_BATCH, facet_values
+from confiance.library import facet_codes
+from confiance.library.search_columns import FACETS, INDEX_BATCH, facet_values
 from confiance.library.search_columns import where as where_sql
 from confiance.rules.library_text import tsquery_expression
 
+PLANNER = {"enable_seqscan": "off", "parallel_setup_cost": "0", "parallel_tuple_cost": "0",
+           "enable_sort": "off", "jit": "off"}  # see run(); only these statements, set back after them
+CODEBOOK_LOCK = 140014  # pg_advisory_xact_lock key: one indexer at a time gives codes to new facet values
+
+
+def code_filters(filters, book):
+    """{facet: set of codes} of the selected values (an unknown value keeps nothing)."""
+    return {name: {book.code(name, v, assign=False) for v in values} - {None} or {-1}
+            for name, values in filters.items()}
+
+
+def counts_by_value(cube, wanted, book):
+    """Fold a cube of (packed code, count) rows into the total and {facet: {value: count}} (facet_codes.fold)."""
+    total, by_code = facet_codes.fold(cube, wanted)
+    return total, {name: {book.values.get((name, code), ""): n for code, n in values.items()}
+                   for name, values in by_code.items()}
+
 
 class PostgresBackend:
-    """French text search on library_searchdocument; facets counted with GROUPING SETS in one scan."""
+    """French text search on library_searchdocument; facet counts from one GROUP BY of the packed facet codes."""
 
     vendor = "postgresql"
 
@@ -21,18 +39,26 @@ class PostgresBackend:
         gone = [p.pk for p in projects if p.withdrawn]
         if gone:
             SearchDocument.objects.filter(project_id__in=gone).delete()
-        documents = []
-        for project in projects:
-            if project.withdrawn:
-                continue
-            texts = project.tier_texts()
-            documents.append(SearchDocument(
-                project_id=project.pk, title=project.name, text1=texts[1], text2=texts[2], text3=texts[3],
-                **dict(zip(FACETS, facet_values(project), strict=True))))
-        # One INSERT ... ON CONFLICT per batch; PostgreSQL computes the tsvector columns.
-        SearchDocument.objects.bulk_create(
-            documents, batch_size=INDEX_BATCH, update_conflicts=True, unique_fields=["project"],
-            update_fields=["title", "text1", "text2", "text3", *FACETS])
+        kept = [p for p in projects if not p.withdrawn]
+        with transaction.atomic():
+            book = facet_codes.Codebook()
+            if any(book.code(name, value, assign=False) is None for p in kept
+                   for name, value in zip(FACETS, facet_values(p), strict=True)):
+                # A new facet value gets the next free code: one indexer at a time, reading the codes afresh.
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CODEBOOK_LOCK])
+                book = facet_codes.Codebook()
+            documents = []
+            for project in kept:
+                texts = project.tier_texts()
+                values = dict(zip(FACETS, facet_values(project), strict=True))
+                documents.append(SearchDocument(
+                    project_id=project.pk, title=project.name, text1=texts[1], text2=texts[2], text3=texts[3],
+                    code=book.pack(values), **values))
+            # One INSERT ... ON CONFLICT per batch; PostgreSQL computes the tsvector columns.
+            SearchDocument.objects.bulk_create(
+                documents, batch_size=INDEX_BATCH, update_conflicts=True, unique_fields=["project"],
+                update_fields=["title", "text1", "text2", "text3", *FACETS, "code"])
 
     def remove(self, pk):
         from confiance.library.models_search import SearchDocument
@@ -53,94 +79,78 @@ class PostgresBackend:
             return self._ids(sql, [*params, limit, offset])
         column = f"tsv{int(tier)}"
         sql = (f"SELECT project_id FROM library_searchdocument, to_tsquery('confiance_fr', %s) query "
-               f"WHERE {column} @@ query AND {where} "
+               f"WHERE {where} AND {column} @@ query "
                f"ORDER BY ts_rank_cd({column}, query, 1) DESC, project_id LIMIT %s OFFSET %s")
         return self._ids(sql, [tsquery_expression(groups) or "''", *params, limit, offset])
 
-    def facets(self, groups, tier, filters, extra_ids):
+    def run(self, groups, tier, filters, extra_ids, offset, limit):
+        """Return (page of ranked text ids, total, counts, extras): the cube and the page in two statements.
+
+        1. The match grouped by packed facet code (the cube NumPy folds into the counts, as on
+           SQLite), with each code's best rank among the rows the filters keep: the rank is
+           computed once per kept match, as the bare query does, and never for a dropped one.
+        2. The page: the `offset + limit` best rows are all in the codes whose best rank is at
+           least the (offset + limit)-th best of the codes' best ranks, so only the matches of
+           those few codes are ranked again, `ORDER BY rank DESC, id LIMIT … OFFSET …`.
+        """
+        book = facet_codes.Codebook()  # a small table, read afresh: codes never change once committed
+        wanted = code_filters(filters, book)
         column = f"tsv{int(tier)}"
         expression = tsquery_expression(groups) or "''"
-        names = list(FACETS)
-        aggregates, params = [], []
-        for skip in [None, *names]:
-            where, where_params = where_sql(filters, skip=skip)
-            aggregates.append(f"COUNT(*) FILTER (WHERE {where})")
-            params += where_params
-        if groups:
-            source = f"library_searchdocument, to_tsquery('confiance_fr', %s) query WHERE ({column} @@ query"
-            source_params = [expression]
-            if extra_ids:
-                source += " OR project_id = ANY(%s)"
-                source_params.append(list(extra_ids))
-            source += ")"
-        else:
-            source, source_params = "library_searchdocument", []
-        sets = ", ".join(["()", *[f"({name})" for name in names]])
-        sql = (f"SELECT GROUPING({FACET_COLUMNS}), {FACET_COLUMNS}, {', '.join(aggregates)} FROM {source} "
-               f"GROUP BY GROUPING SETS ({sets})")
-        total, counts, extras = 0, {name: {} for name in names}, {}
-        full = (1 << len(names)) - 1
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *source_params])
-            for row in cursor.fetchall():
-                grouping, values, numbers = row[0], row[1:1 + len(names)], row[1 + len(names):]
-                if grouping == full:
-                    total = numbers[0]
-                    continue
-                position = next(i for i in range(len(names)) if not grouping & (1 << (len(names) - 1 - i)))
-                if values[position] and numbers[1 + position]:
-                    counts[names[position]][values[position]] = numbers[1 + position]
-            if extra_ids:
-                where, where_params = where_sql(filters)
-                cursor.execute(
-                    f"SELECT project_id, {where}, {column} @@ to_tsquery('confiance_fr', %s) "
-                    f"FROM library_searchdocument WHERE project_id = ANY(%s)", [*where_params, expression, list(extra_ids)])
-                extras = {pk: (kept, matched) for pk, kept, matched in cursor.fetchall()}
-        return total, counts, extras
-
-    def run(self, groups, tier, filters, extra_ids, offset, limit):
-        """With words, ONE statement: the match (rank, facets) materialised once, read for the page,
-        the meaning-based extras and the GROUPING SETS counts. Browsing: the counts, then the page by title."""
-        if not groups:
-            total, counts, extras = self.facets(groups, tier, filters, extra_ids)
-            return self.page(groups, tier, filters, offset, limit), total, counts, extras
-        column = f"tsv{int(tier)}"
-        names = list(FACETS)
-        aggregates, params = [], []
-        for skip in [None, *names]:
-            where, where_params = where_sql(filters, skip=skip)
-            aggregates.append(f"COUNT(*) FILTER (WHERE {where})")
-            params += where_params
         where, where_params = where_sql(filters)
-        sets = ", ".join(["()", *[f"({name})" for name in names]])
-        sql = (f"WITH matched AS MATERIALIZED (SELECT project_id AS id, ts_rank_cd({column}, query, 1) AS rank, "
-               f"{column} @@ query AS text, {FACET_COLUMNS} FROM library_searchdocument, "
-               f"to_tsquery('confiance_fr', %s) query WHERE {column} @@ query OR project_id = ANY(%s)) "
-               f"SELECT GROUPING({FACET_COLUMNS}), {FACET_COLUMNS}, {', '.join(aggregates)}, "
-               f"(SELECT array_agg(id ORDER BY rank DESC, id) FROM (SELECT id, rank FROM matched WHERE text AND {where} "
-               f"ORDER BY rank DESC, id LIMIT %s OFFSET %s) AS page), "
-               f"(SELECT array_agg(id) FROM matched WHERE id = ANY(%s) AND {where}), "
-               f"(SELECT array_agg(id) FROM matched WHERE id = ANY(%s) AND text) "
-               f"FROM matched GROUP BY GROUPING SETS ({sets})")
-        extra = list(extra_ids)
-        all_params = [tsquery_expression(groups) or "''", extra, *params, *where_params, limit, offset,
-                      extra, *where_params, extra]
-        total, counts, page, kept, text = 0, {name: {} for name in names}, [], [], []
-        full = (1 << len(names)) - 1
-        with connection.cursor() as cursor:
-            cursor.execute(sql, all_params)
-            for row in cursor.fetchall():
-                grouping, values = row[0], row[1:1 + len(names)]
-                numbers = row[1 + len(names):2 + 2 * len(names)]
-                page, kept, text = row[-3] or [], row[-2] or [], row[-1] or []
-                if grouping == full:
-                    total = numbers[0]
-                    continue
-                position = next(i for i in range(len(names)) if not grouping & (1 << (len(names) - 1 - i)))
-                if values[position] and numbers[1 + position]:
-                    counts[names[position]][values[position]] = numbers[1 + position]
-        extras = {pk: (pk in kept, pk in text) for pk in extra_ids}
+        with connection.cursor() as cursor, transaction.atomic():
+            if groups:
+                # The planner costs `tsv @@ query` as cheap and, for a broad query, scans the whole table,
+                # reading (detoasting) every tsvector to test it, even for rows the filters then drop.
+                # Through the GIN index (bitmap scan) a match needs no recheck: a row the filters drop
+                # is counted from its code alone, its tsvector never read (decision 0014).
+                # ts_rank_cd is costed as cheap too: without these, the planner never shares the ranking of
+                # 100,000 matches among parallel workers, as it does for the bare query's table scan, and
+                # groups by sorting whole rows, tsvectors included, spilling them to disk (a hash of the
+                # codes fits in memory). The page's top-N sort has no other plan and stays; the cost added
+                # to it would otherwise start JIT compilation, slower than the whole statement.
+                before = self._set_locally(cursor, PLANNER)
+                cursor.execute(
+                    f"SELECT code, COUNT(*), MAX(CASE WHEN {where} THEN ts_rank_cd({column}, query, 1) END) "
+                    f"FROM library_searchdocument, to_tsquery('confiance_fr', %s) query WHERE {column} @@ query "
+                    "GROUP BY code", [*where_params, expression])
+                rows = cursor.fetchall()
+                cube = [(code, count) for code, count, _ in rows]
+                best = sorted((rank for _, _, rank in rows if rank is not None), reverse=True)
+                page = []
+                if best:  # fewer codes than offset + limit: every code may hold a row of the page
+                    bar = best[min(offset + limit, len(best)) - 1]
+                    codes = [code for code, _, rank in rows if rank is not None and rank >= bar]
+                    cursor.execute(
+                        f"SELECT project_id FROM library_searchdocument, to_tsquery('confiance_fr', %s) query "
+                        f"WHERE code = ANY(%s) AND {where} AND {column} @@ query "
+                        f"ORDER BY ts_rank_cd({column}, query, 1) DESC, project_id LIMIT %s OFFSET %s",
+                        [expression, codes, *where_params, limit, offset])
+                    page = [row[0] for row in cursor.fetchall()]
+                self._set_locally(cursor, before)
+            else:
+                cursor.execute("SELECT code, COUNT(*) FROM library_searchdocument GROUP BY code")
+                cube = cursor.fetchall()
+                page = self.page(groups, tier, filters, offset, limit)
+            extras = {}
+            if groups and extra_ids:
+                cursor.execute(
+                    f"SELECT project_id, code, {where}, {column} @@ to_tsquery('confiance_fr', %s) "
+                    f"FROM library_searchdocument WHERE project_id = ANY(%s)", [*where_params, expression, list(extra_ids)])
+                for pk, code, kept, text in cursor.fetchall():
+                    extras[pk] = (kept, text)
+                    if not text:  # counted with the matches, as on SQLite
+                        cube.append((code, 1))
+        total, counts = counts_by_value(cube, wanted, book)
         return page, total, counts, extras
+
+    def _set_locally(self, cursor, settings):
+        """Set planner settings for the rest of the transaction; return their values before."""
+        names = list(settings)
+        cursor.execute("SELECT " + ", ".join(["current_setting(%s), set_config(%s, %s, true)"] * len(names)),
+                       [value for name in names for value in (name, name, settings[name])])
+        row = cursor.fetchone()
+        return {name: row[2 * i] for i, name in enumerate(names)}
 
     def ranked_ids(self, groups, tier, limit):
         if not tsquery_expression(groups):
