@@ -91,3 +91,36 @@ def test_it_keeps_a_withdrawn_project_out_of_the_index(library):
     project.withdrawn = False
     project.save()
     assert search("", Tier.PUBLIC).total == before
+
+
+@pytest.mark.parametrize("tier", [Tier.PUBLIC, Tier.MEMBER])
+@pytest.mark.parametrize("filters", [{}, {"domain": ["waste"]}, {"region": ["Bretagne"], "technique": ["optimisation",
+                                                                                                      "computer_vision"]}])
+def test_it_flags_each_meaning_based_extra_and_counts_those_the_words_miss(library, tier, filters):
+    from confiance.library.search import backend
+    from confiance.rules.library_text import parse_query
+
+    visible = list(SharedProject.objects.filter(withdrawn=False).order_by("pk"))
+    for word in WORDS:
+        wanted = set(stems(word))
+        tiers = [1, 2] if tier >= 2 else [1]
+
+        def matches(project, wanted=wanted, tiers=tiers):
+            return bool(wanted & set(stems(" ".join([project.name] + [project.tier_texts()[t] for t in tiers]))))
+
+        def passes(project, skip=None):
+            return all(getattr(project, name) in values for name, values in filters.items() if name != skip)
+
+        hits = [p for p in visible if matches(p)]
+        misses = [p for p in visible if not matches(p)]
+        extras = hits[:3] + misses[:5]  # what meaning-based search would add: some the words find, some they miss
+        _, total, counts, flags = backend().run(parse_query(word), tier, filters, [p.pk for p in extras], 0, 100)
+        assert flags == {p.pk: (passes(p), matches(p)) for p in extras}, word
+        found = hits + misses[:5]  # a meaning-only match counts in the total and the facets, once
+        assert total == sum(passes(p) for p in found), word
+        by_hand = {name: {} for name in FACETS}
+        for project, name in itertools.product(found, FACETS):
+            value = getattr(project, name)
+            if value and passes(project, skip=name):
+                by_hand[name][value] = by_hand[name].get(value, 0) + 1
+        assert counts == by_hand, word
