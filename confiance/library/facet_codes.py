@@ -77,12 +77,13 @@ def keeps(code, wanted):
 def fold(cube, wanted):
     """Sum a cube of (packed code, count) rows into the total and each facet's counts under the other filters.
 
-    `wanted` maps a filtered facet to the set of codes it keeps. Returns (total, {facet: {code: count}}).
+    `cube` is a sequence of rows or an (n, 2) integer array. `wanted` maps a filtered facet to
+    the set of codes it keeps. Returns (total, {facet: {code: count}}).
     Every step is a NumPy operation over the cube (a few thousand rows at most): no Python loop per row.
     """
     if not len(cube):
         return 0, {name: {} for name in FACET_BITS}
-    table = np.array(cube, dtype=np.int64).reshape(-1, 2)
+    table = np.asarray(cube, dtype=np.int64).reshape(-1, 2)
     codes, counts = table[:, 0], table[:, 1]
     parts = {name: (codes >> SHIFTS[name]) & ((1 << bits) - 1) for name, bits in FACET_BITS.items()}
     passes = {}

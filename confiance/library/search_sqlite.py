@@ -3,6 +3,7 @@
 See confiance.library.search for the interface and decision 0014 for why the codes ride on the rowid.
 """
 
+import numpy as np
 from django.db import connection
 
 from confiance.library import facet_codes
@@ -96,14 +97,16 @@ class SQLiteBackend:
                 extra = f"CASE WHEN rowid IN ({rowids}) THEN rowid & {facet_codes.PK_MASK} ELSE 0 END" if codes else "0"
                 cursor.execute(f"SELECT rowid >> {facet_codes.PK_BITS}, {extra}, COUNT(*) FROM library_fts "
                                "WHERE library_fts MATCH %s GROUP BY 1, 2", [self._expression(groups, tier)])
-                rows = cursor.fetchall()
-                text = {pk for _, pk, _ in rows if pk}
-                cube = [(code, n) for code, _, n in rows]
+                rows = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 3)  # (code, extra id or 0, count)
+                text = set(rows[rows[:, 1] > 0, 1].tolist())
+                cube = rows[:, [0, 2]]
             else:
                 cursor.execute("SELECT code, COUNT(*) FROM library_searchdocument GROUP BY code")
-                cube, text = cursor.fetchall(), set()
+                cube, text = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2), set()
         extras = {pk: (facet_codes.keeps(code, wanted), pk in text) for pk, code in codes.items()}
-        cube += [(code, 1) for pk, code in codes.items() if pk not in text]  # meaning-only matches count too
+        only = [(code, 1) for pk, code in codes.items() if pk not in text]  # meaning-only matches count too
+        if only:
+            cube = np.concatenate([cube, np.array(only, dtype=np.int64)])
         total, by_code = facet_codes.fold(cube, wanted)
         counts = {name: {book.values.get((name, code), ""): n for code, n in values.items()}
                   for name, values in by_code.items()}
