@@ -124,3 +124,25 @@ def test_it_flags_each_meaning_based_extra_and_counts_those_the_words_miss(libra
             if value and passes(project, skip=name):
                 by_hand[name][value] = by_hand[name].get(value, 0) + 1
         assert counts == by_hand, word
+
+
+def test_it_folds_a_cube_like_a_sum_by_hand():
+    from confiance.library import facet_codes
+
+    rng = random.Random(5)
+    names = list(facet_codes.FACET_BITS)
+    cube = [(sum(rng.choice([0, 1, 2, 3, 40]) % (1 << facet_codes.FACET_BITS[name]) << facet_codes.SHIFTS[name]
+                 for name in names), rng.randint(1, 9)) for _ in range(300)]
+    wanted = {"domain": {1, 2}, "region": {3, 40}}
+    part = {name: lambda code, name=name: (code >> facet_codes.SHIFTS[name]) & ((1 << facet_codes.FACET_BITS[name]) - 1)
+            for name in names}
+    by_hand = {name: {} for name in names}
+    for code, n in cube:
+        for name in names:
+            if part[name](code) and all(part[other](code) in kept for other, kept in wanted.items() if other != name):
+                by_hand[name][part[name](code)] = by_hand[name].get(part[name](code), 0) + n
+    total = sum(n for code, n in cube if all(part[name](code) in kept for name, kept in wanted.items()))
+    assert facet_codes.fold(cube, wanted) == (total, by_hand)
+    assert all(facet_codes.keeps(code, wanted) == all(part[name](code) in kept for name, kept in wanted.items())
+               for code, _ in cube)
+    assert facet_codes.fold([], wanted) == (0, {name: {} for name in names})
