@@ -98,11 +98,11 @@ def create_with_history(objs, model, default_change_reason=""):
     fields = [f for f in historical._meta.concrete_fields if not f.primary_key]
     tracked = {field.attname for field in historical.tracked_fields}
     unknown = [f.attname for f in fields if f.attname not in tracked and f.attname not in HISTORY_COLUMNS]
-    if unknown:  # a history model with columns of its own: let the model fill them
+    if unknown:  # a history model with columns of its own: fail rather than leave them empty
         raise ValueError(f"colonnes d'historique inattendues pour {model.__name__} : {', '.join(unknown)}")
     rows = []
     for obj in objs:
-        user = getattr(obj, "_history_user", None) or historical.get_default_history_user(obj)
+        user = obj._history_user if hasattr(obj, "_history_user") else historical.get_default_history_user(obj)
         own = {
             "history_date": getattr(obj, "_history_date", now),
             "history_user_id": getattr(user, "pk", user),
