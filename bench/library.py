@@ -3,7 +3,8 @@
 Loads synthetic projects (vocabulary taken from the demo library, clearly not
 real projects) into a scratch database, in bulk, then times side by side, query
 by query: the bare ranked full-text query (match, rank, top 20, nothing else)
-and `search()` with its total, page and every facet count, for an anonymous
+and `search()` with its total, page and every facet count (and, with vectors,
+`search()` with embeddings, on the same query right after), for an anonymous
 visitor (tier 1) and a member (tier 2). Then it writes a feed of 100,000
 projects to files and times a hub harvesting it. The last line is
 `ratio p95 N.NN`: search with facets ÷ bare query at p95, tier 2 (goal ≤ 1.5,
@@ -113,20 +114,24 @@ def faceted_search(query, tier, filters, semantic=False):
     return result.total, [v.count for f in result.facets for v in f.values]
 
 
-def time_side_by_side(runs, tier):
-    """Time the bare query and search() with facets, one after the other on each query; return both lists (ms)."""
-    bare, full = [], []
+def time_side_by_side(runs, tier, semantic=False):
+    """Time the bare query, search() with facets and (with `semantic`) search() with embeddings, one after the
+    other on each query, so a change of the machine's load weighs on all three; return the lists (ms)."""
+    bare, full, with_embeddings = [], [], []
     for run in range(runs):
         query, filters = QUERIES[run % len(QUERIES)]
         bare.append(_timed(bare_query, query, tier))
         full.append(_timed(faceted_search, query, tier, filters))
-    return bare, full
+        if semantic:
+            with_embeddings.append(_timed(faceted_search, query, tier, filters, semantic=True))
+    return bare, full, with_embeddings
 
 
 def time_with_embeddings(runs, tier):
-    """Search with meaning-based matches on (semantic=True): the line of the report "avec embeddings".
+    """The three lines side by side, with meaning-based matches on for the third (the line "avec embeddings").
 
-    Returns the timings in ms, or None when embeddings are off (LIBRARY_EMBEDDINGS=False or no model).
+    Returns (bare, full, with embeddings) timings in ms, or None when embeddings are off
+    (LIBRARY_EMBEDDINGS=False or no model).
     """
     from django.conf import settings
 
@@ -136,9 +141,8 @@ def time_with_embeddings(runs, tier):
     try:
         if not embeddings.available():
             return None
-        faceted_search(QUERIES[0][0], tier, QUERIES[0][1], semantic=True)  # load the model
-        return [_timed(faceted_search, query, tier, filters, semantic=True)
-                for query, filters in (QUERIES[run % len(QUERIES)] for run in range(runs))]
+        time_side_by_side(len(QUERIES), tier, semantic=True)  # load the model, embed the queries once
+        return time_side_by_side(runs, tier, semantic=True)
     finally:
         settings.LIBRARY_EMBEDDINGS = False
 
@@ -239,12 +243,15 @@ def main():
     print(vectors or "Vecteurs : (embeddings off)")
     ratio = ratio_embeddings = None
     for tier in (Tier.PUBLIC, Tier.MEMBER):
-        time_side_by_side(len(QUERIES), tier)  # warm the caches
-        bare, full = time_side_by_side(args.runs, tier)
+        timings = time_with_embeddings(args.runs, tier) if vectors else None
+        if timings is None:
+            time_side_by_side(len(QUERIES), tier)  # warm the caches
+            bare, full, with_embeddings = time_side_by_side(args.runs, tier)
+        else:
+            bare, full, with_embeddings = timings
         print(f"Palier {int(tier)}, requête plein texte seule (classée, 20 premiers) : {summary(bare)}")
         print(f"Palier {int(tier)}, recherche + facettes, sans embeddings : {summary(full)}")
-        with_embeddings = time_with_embeddings(args.runs, tier) if vectors else None
-        if with_embeddings is None:
+        if not with_embeddings:
             print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : (embeddings off)")
         else:
             print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : {summary(with_embeddings)}")

@@ -69,28 +69,42 @@ def part_sql(name, column="rowid"):
     return f"(({column} >> {PK_BITS + SHIFTS[name]}) & {(1 << FACET_BITS[name]) - 1})"
 
 
+def keeps(code, wanted):
+    """Return True when packed `code` meets every filter of `wanted` ({facet: set of codes kept})."""
+    return all((code >> SHIFTS[name]) & ((1 << FACET_BITS[name]) - 1) in codes for name, codes in wanted.items())
+
+
 def fold(cube, wanted):
     """Sum a cube of (packed code, count) rows into the total and each facet's counts under the other filters.
 
-    `wanted` maps a filtered facet to the set of codes it keeps. Returns (total, {facet: {code: count}}).
+    `cube` is a sequence of rows or an (n, 2) integer array. `wanted` maps a filtered facet to
+    the set of codes it keeps. Returns (total, {facet: {code: count}}).
+    Every step is a NumPy operation over the cube (a few thousand rows at most): no Python loop per row.
     """
-    if not cube:
+    if not len(cube):
         return 0, {name: {} for name in FACET_BITS}
-    codes = np.fromiter((row[0] for row in cube), dtype=np.int64, count=len(cube))
-    counts = np.fromiter((row[1] for row in cube), dtype=np.int64, count=len(cube))
+    table = np.asarray(cube, dtype=np.int64).reshape(-1, 2)
+    codes, counts = table[:, 0], table[:, 1]
     parts = {name: (codes >> SHIFTS[name]) & ((1 << bits) - 1) for name, bits in FACET_BITS.items()}
-    passes = {name: np.isin(parts[name], list(wanted[name])) for name in wanted}
-    everyone = np.ones(len(cube), dtype=bool)
-    keep_all = everyone.copy()
+    passes = {}
+    for name, kept in wanted.items():
+        lookup = np.zeros(1 << FACET_BITS[name], dtype=bool)  # a table indexed by code: no np.isin sort
+        lookup[[c for c in kept if 0 <= c < len(lookup)]] = True
+        passes[name] = lookup[parts[name]]
+    keep_all = np.ones(len(codes), dtype=bool)
     for mask in passes.values():
         keep_all &= mask
     total = int(counts[keep_all].sum())
     result = {}
     for name, bits in FACET_BITS.items():
-        keep = everyone.copy()
-        for other, mask in passes.items():
-            if other != name:
-                keep &= mask
+        keep = keep_all
+        if name in passes:  # its own filter does not apply to its counts
+            keep = np.ones(len(codes), dtype=bool)
+            for other, mask in passes.items():
+                if other != name:
+                    keep &= mask
         sums = np.bincount(parts[name][keep], weights=counts[keep], minlength=1 << bits)
-        result[name] = {int(code): int(n) for code, n in enumerate(sums) if code and n}
+        sums[0] = 0  # code 0: no value, not a facet value
+        present = np.flatnonzero(sums)
+        result[name] = dict(zip(present.tolist(), sums[present].astype(np.int64).tolist(), strict=True))
     return total, result

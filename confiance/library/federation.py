@@ -113,6 +113,10 @@ def fetch_json(url, token="", timeout=30):
         return json.loads(response.read().decode("utf-8"))
 
 
+# Read once: a harvest cleans the fields of every project it reads.
+_MAX_LENGTHS = {f.name: f.max_length for f in SharedProject._meta.concrete_fields if getattr(f, "max_length", None)}
+
+
 def clean_fields(fields, tier):
     """Keep the fields a feed of `tier` may carry, with values the models accept."""
     fields = redact(fields or {}, tier)
@@ -128,7 +132,7 @@ def clean_fields(fields, tier):
             value = ""  # a `javascript:` or `file:` link from another instance is never kept
         if name in CHOICES and value not in CHOICES[name]:
             value = "other" if name == "domain" else ""
-        max_length = getattr(SharedProject._meta.get_field(name), "max_length", None)
+        max_length = _MAX_LENGTHS.get(name)
         cleaned[name] = value[:max_length] if max_length else value
     cleaned.setdefault("domain", "other")
     return cleaned

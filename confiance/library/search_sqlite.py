@@ -3,6 +3,7 @@
 See confiance.library.search for the interface and decision 0014 for why the codes ride on the rowid.
 """
 
+import numpy as np
 from django.db import connection
 
 from confiance.library import facet_codes
@@ -76,30 +77,41 @@ class SQLiteBackend:
         return self._ids(sql, [self._expression(groups, tier), limit, offset])
 
     def facets(self, groups, tier, filters, extra_ids):
-        """Return (total, {facet: {value: count}}, {extra id: (kept by the filters, a text match)})."""
+        """Return (total, {facet: {value: count}}, {extra id: (kept by the filters, a text match)}).
+
+        The meaning-based extras are told apart inside the cube's own scan of the match: a
+        second MATCH, even limited to their rowids, would merge every prefix's doclists again
+        (about as long as the first), while checking each matching rowid against theirs costs
+        a few per cent of the scan.
+        """
         book = facet_codes.Codebook()  # a small table, read afresh: codes never change once committed
         wanted = self._code_filters(filters, book)
+        codes = {}
         with connection.cursor() as cursor:
-            if groups:  # the cube: matches grouped by their packed facet codes, read from the rowid alone
-                cursor.execute(f"SELECT rowid >> {facet_codes.PK_BITS}, COUNT(*) FROM library_fts "
-                               "WHERE library_fts MATCH %s GROUP BY 1", [self._expression(groups, tier)])
-            else:
-                cursor.execute("SELECT code, COUNT(*) FROM library_searchdocument GROUP BY code")
-            cube = cursor.fetchall()
-            extras = {}
             if extra_ids:
                 cursor.execute(f"SELECT id, code FROM library_searchdocument WHERE id IN ({placeholders(extra_ids)})",
                                extra_ids)
                 codes = dict(cursor.fetchall())
-                rowids = [facet_codes.rowid(code, pk) for pk, code in codes.items()]
-                cursor.execute(f"SELECT rowid & {facet_codes.PK_MASK} FROM library_fts WHERE library_fts MATCH %s "
-                               f"AND rowid IN ({placeholders(rowids)})", [self._expression(groups, tier), *rowids])
-                text = {row[0] for row in cursor.fetchall()}
-                for pk, code in codes.items():
-                    kept = facet_codes.fold([(code, 1)], wanted)[0] == 1
-                    extras[pk] = (kept, pk in text)
-                    if pk not in text:
-                        cube.append((code, 1))
+            if groups:  # the cube: matches grouped by their packed facet codes, read from the rowid alone
+                if codes:
+                    rowids = ", ".join(str(facet_codes.rowid(code, pk)) for pk, code in codes.items())
+                    cursor.execute(f"SELECT rowid >> {facet_codes.PK_BITS}, CASE WHEN rowid IN ({rowids}) THEN "
+                                   f"rowid & {facet_codes.PK_MASK} ELSE 0 END, COUNT(*) FROM library_fts "
+                                   "WHERE library_fts MATCH %s GROUP BY 1, 2", [self._expression(groups, tier)])
+                    rows = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 3)  # (code, extra id or 0, count)
+                    text = set(rows[rows[:, 1] > 0, 1].tolist())
+                    cube = rows[:, [0, 2]]
+                else:  # no extras to tell apart: group on the code alone
+                    cursor.execute(f"SELECT rowid >> {facet_codes.PK_BITS}, COUNT(*) FROM library_fts "
+                                   "WHERE library_fts MATCH %s GROUP BY 1", [self._expression(groups, tier)])
+                    cube, text = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2), set()
+            else:
+                cursor.execute("SELECT code, COUNT(*) FROM library_searchdocument GROUP BY code")
+                cube, text = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2), set()
+        extras = {pk: (facet_codes.keeps(code, wanted), pk in text) for pk, code in codes.items()}
+        only = [(code, 1) for pk, code in codes.items() if pk not in text]  # meaning-only matches count too
+        if only:
+            cube = np.concatenate([cube, np.array(only, dtype=np.int64)])
         total, by_code = facet_codes.fold(cube, wanted)
         counts = {name: {book.values.get((name, code), ""): n for code, n in values.items()}
                   for name, values in by_code.items()}

@@ -15,6 +15,7 @@ else. No Django import here.
 
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 
 class Tier(IntEnum):
@@ -79,8 +80,9 @@ def tier_for(viewer):
     return Tier.PUBLIC
 
 
+@lru_cache(maxsize=8)
 def fields_for(tier):
-    """Return the names of the fields readable at `tier`."""
+    """Return the names of the fields readable at `tier` (cached: a harvest asks for each project)."""
     return frozenset(name for name, field_tier in FIELD_TIERS.items() if field_tier <= int(tier))
 
 

@@ -50,3 +50,17 @@ def test_it_gives_later_projects_ids_of_their_own(db):
     later = make_shared_project(name="Compter les vélos", summary="Des capteurs comptent les vélos.")
     assert later.pk not in set(SharedProject.objects.filter(harvest_source=source).values_list("pk", flat=True))
     assert search("velos", Tier.PUBLIC).ids == [later.pk]
+
+
+def test_it_writes_each_creation_version_with_every_field_of_the_project(db):
+    from datetime import UTC, datetime
+
+    source = HarvestSource.objects.create(name="Autre", url="http://autre.example/flux.json")
+    before = datetime.now(UTC)
+    harvest(source, fetch=_feed([_item(n, updated=f"2026-03-0{n + 1}T08:30:15.250000+01:00") for n in range(3)]))
+    for project in SharedProject.objects.filter(harvest_source=source):
+        version = project.history.get()
+        tracked = [f.attname for f in SharedProject.history.model.tracked_fields]
+        assert {name: getattr(version, name) for name in tracked} == {name: getattr(project, name) for name in tracked}
+        assert project.origin_updated_at == datetime(2026, 3, int(project.origin_id) + 1, 7, 30, 15, 250000, tzinfo=UTC)
+        assert version.history_date >= before and version.history_user is None

@@ -94,3 +94,58 @@ def test_it_keeps_a_withdrawn_project_out_of_the_index(library):
     project.withdrawn = False
     project.save()
     assert search("", Tier.PUBLIC).total == before
+
+
+@pytest.mark.parametrize("tier", [Tier.PUBLIC, Tier.MEMBER])
+@pytest.mark.parametrize("filters", [{}, {"domain": ["waste"]}, {"region": ["Bretagne"], "technique": ["optimisation",
+                                                                                                      "computer_vision"]}])
+def test_it_flags_each_meaning_based_extra_and_counts_those_the_words_miss(library, tier, filters):
+    from confiance.library.search import backend
+    from confiance.rules.library_text import parse_query
+
+    visible = list(SharedProject.objects.filter(withdrawn=False).order_by("pk"))
+    for word in WORDS:
+        wanted = set(stems(word))
+        tiers = [1, 2] if tier >= 2 else [1]
+
+        def matches(project, wanted=wanted, tiers=tiers):
+            return bool(wanted & set(stems(" ".join([project.name] + [project.tier_texts()[t] for t in tiers]))))
+
+        def passes(project, skip=None):
+            return all(getattr(project, name) in values for name, values in filters.items() if name != skip)
+
+        hits = [p for p in visible if matches(p)]
+        misses = [p for p in visible if not matches(p)]
+        extras = hits[:3] + misses[:5]  # what meaning-based search would add: some the words find, some they miss
+        _, total, counts, flags = backend().run(parse_query(word), tier, filters, [p.pk for p in extras], 0, 100)
+        assert flags == {p.pk: (passes(p), matches(p)) for p in extras}, word
+        found = hits + misses[:5]  # a meaning-only match counts in the total and the facets, once
+        assert total == sum(passes(p) for p in found), word
+        by_hand = {name: {} for name in FACETS}
+        for project, name in itertools.product(found, FACETS):
+            value = getattr(project, name)
+            if value and passes(project, skip=name):
+                by_hand[name][value] = by_hand[name].get(value, 0) + 1
+        assert counts == by_hand, word
+
+
+def test_it_folds_a_cube_like_a_sum_by_hand():
+    from confiance.library import facet_codes
+
+    rng = random.Random(5)
+    names = list(facet_codes.FACET_BITS)
+    cube = [(sum(rng.choice([0, 1, 2, 3, 40]) % (1 << facet_codes.FACET_BITS[name]) << facet_codes.SHIFTS[name]
+                 for name in names), rng.randint(1, 9)) for _ in range(300)]
+    wanted = {"domain": {1, 2}, "region": {3, 40}}
+    part = {name: lambda code, name=name: (code >> facet_codes.SHIFTS[name]) & ((1 << facet_codes.FACET_BITS[name]) - 1)
+            for name in names}
+    by_hand = {name: {} for name in names}
+    for code, n in cube:
+        for name in names:
+            if part[name](code) and all(part[other](code) in kept for other, kept in wanted.items() if other != name):
+                by_hand[name][part[name](code)] = by_hand[name].get(part[name](code), 0) + n
+    total = sum(n for code, n in cube if all(part[name](code) in kept for name, kept in wanted.items()))
+    assert facet_codes.fold(cube, wanted) == (total, by_hand)
+    assert all(facet_codes.keeps(code, wanted) == all(part[name](code) in kept for name, kept in wanted.items())
+               for code, _ in cube)
+    assert facet_codes.fold([], wanted) == (0, {name: {} for name in names})
