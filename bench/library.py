@@ -106,6 +106,22 @@ def bare_query(query, tier):
         return cursor.fetchall()
 
 
+def bare_query_tuned(query, tier):
+    """PostgreSQL: the bare query under the planner settings search() sets for its own statements (PLANNER).
+
+    Printed beside the bare query so a reader sees how much of the ratio those settings explain.
+    """
+    from django.db import connection, transaction
+
+    from confiance.library.search_postgres import PLANNER, PostgresBackend
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        before = PostgresBackend()._set_locally(cursor, PLANNER)
+        rows = bare_query(query, tier)
+        PostgresBackend()._set_locally(cursor, before)
+    return rows
+
+
 def faceted_search(query, tier, filters, semantic=False):
     """search() as the library page calls it: page 1, total and every facet count."""
     from confiance.library.search import search
@@ -114,13 +130,21 @@ def faceted_search(query, tier, filters, semantic=False):
     return result.total, [v.count for f in result.facets for v in f.values]
 
 
+TUNED = {}  # tier -> timings of bare_query_tuned in the last side-by-side run (PostgreSQL only)
+
+
 def time_side_by_side(runs, tier, semantic=False):
     """Time the bare query, search() with facets and (with `semantic`) search() with embeddings, one after the
     other on each query, so a change of the machine's load weighs on all three; return the lists (ms)."""
+    from django.db import connection
+
     bare, full, with_embeddings = [], [], []
+    TUNED[tier] = []
     for run in range(runs):
         query, filters = QUERIES[run % len(QUERIES)]
         bare.append(_timed(bare_query, query, tier))
+        if connection.vendor == "postgresql":
+            TUNED[tier].append(_timed(bare_query_tuned, query, tier))
         full.append(_timed(faceted_search, query, tier, filters))
         if semantic:
             with_embeddings.append(_timed(faceted_search, query, tier, filters, semantic=True))
@@ -257,6 +281,12 @@ def main():
             print(f"Palier {int(tier)}, recherche + facettes, avec embeddings : {summary(with_embeddings)}")
             ratio_embeddings = percentile(with_embeddings, 95) / percentile(bare, 95)
         ratio = percentile(full, 95) / percentile(bare, 95)
+        if TUNED.get(tier):
+            print(f"Palier {int(tier)}, requête nue sous les réglages du planificateur de la recherche (PostgreSQL) : "
+                  f"{summary(TUNED[tier])} ; recherche + facettes ÷ celle-ci : "
+                  f"{percentile(full, 95) / percentile(TUNED[tier], 95):.2f}")
+        print(f"Palier {int(tier)} : ratio p95 {ratio:.2f}" + (
+            f", avec embeddings {percentile(with_embeddings, 95) / percentile(bare, 95):.2f}" if with_embeddings else ""))
     print(f"Parcours sans mots + facettes, palier 2 : {summary(time_browse(args.runs // 4 or 1, Tier.MEMBER))}")
     print(f"Mémoire du processus (RSS) après ces recherches : {rss_mb():.0f} Mo")
     if vectors:

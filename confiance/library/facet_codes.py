@@ -1,11 +1,12 @@
-"""Facet values packed into one integer for the SQLite index (decision 0014).
+"""Facet values packed into one integer, for both search backends (decision 0014).
 
 Each facet value gets a small code (`SearchFacetCode`, assigned once, never
 reused); the six codes of a project are packed into one integer, and the FTS5
 rowid of its search entry is that integer shifted left of the project's id.
 A match then carries its facet values in its rowid: the database groups the
 matches by `rowid >> PK_BITS` (no join, no lookup per match) and numpy sums
-that cube into each facet's counts.
+that cube into each facet's counts. On PostgreSQL the same integer is the `code`
+column of `library_searchdocument`, grouped the same way.
 """
 
 import logging
