@@ -1,6 +1,7 @@
 """Forms of the review; every error is a French sentence that says what to do."""
 
 from django import forms
+from django.db.models import Count
 
 from confiance.accounts.models import Service
 from confiance.core.forms import ModelMultipleChoiceField
@@ -18,6 +19,7 @@ from confiance.review.models import (
     YearlyReview,
 )
 from confiance.rules import lifecycle
+from confiance.rules.french import takes_plural
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -76,14 +78,21 @@ class ScheduleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         referral = self.instance
         field = self.fields["session"]
-        field.queryset = open_sessions(referral.committee)
+        field.queryset = open_sessions(referral.committee).annotate(agenda_size=Count("agenda"))
         field.required = False
         field.empty_label = "Aucune : retirer de l'ordre du jour"
-        # Short enough for a phone's select: the label already says "séance".
-        field.label_from_instance = lambda s: f"{s.held_on:%d/%m/%Y}" + (f" — {s.place}" if s.place else "")
+        field.label_from_instance = session_choice_label
         field.error_messages["invalid_choice"] = (
             f"Cette séance n'est pas une séance ouverte du {referral.committee} : son compte rendu a pu être "
             "écrit, ou elle a été supprimée, entre-temps. Choisissez une séance de la liste.")
+
+
+def session_choice_label(session):
+    """Short enough for a phone's select (the field's label already says "séance"); the agenda's size tells
+    apart two sessions held the same day in the same place."""
+    size = session.agenda_size
+    return (f"{session.held_on:%d/%m/%Y}" + (f" — {session.place}" if session.place else "")
+            + f" ({size} saisine{'s' if takes_plural(size) else ''})")
 
 
 def open_sessions(committee):

@@ -47,7 +47,7 @@ def test_a_committee_member_places_a_referral_on_a_session(browser, live_server,
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     box = choice.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
-    choice.select_option(label="10/12/2029 — Salle du conseil")
+    choice.select_option(label="10/12/2029 — Salle du conseil (0 saisine)")
     page.get_by_role("button", name="Inscrire à l'ordre du jour").click()
     page.get_by_text("La saisine est inscrite à l'ordre du jour de la séance du 10/12/2029.").wait_for()
     referral.refresh_from_db()

@@ -168,7 +168,7 @@ def test_the_internal_committee_schedules_and_answers_a_referral(page, live_serv
     tour.check()
     tour.click("link", "Assistant de rédaction des courriers")  # the referral, from "À faire"
     options = page.get_by_label("Séance où inscrire la saisine").locator("option").all_inner_texts()
-    assert options[1:] == [f"{world.session.held_on:%d/%m/%Y} — Salle du conseil"]  # only the internal committee's session
+    assert options[1:] == [f"{world.session.held_on:%d/%m/%Y} — Salle du conseil (0 saisine)"]  # only the internal committee's session
     page.get_by_label("Séance où inscrire la saisine").select_option(str(world.session.pk))
     page.get_by_role("button", name="Inscrire à l'ordre du jour").click()
     tour.check()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from confiance.review.models import Document, Opinion
 from confiance.review.tests.helpers import make_committee, make_referral
+from tests.factories import make_system
 
 
 @pytest.fixture
@@ -155,7 +156,7 @@ def test_it_says_why_a_session_closed_meanwhile_is_refused_and_keeps_the_stored_
     client.force_login(cast.committee)
     page = client.get(reverse("review:referral", args=[referral.pk]))
     assert [label for _, label in page.context["schedule_form"].fields["session"].choices] == [
-        "Aucune : retirer de l'ordre du jour", "10/01/2030", "01/02/2030 — Salle 2"]
+        "Aucune : retirer de l'ordre du jour", "10/01/2030 (0 saisine)", "01/02/2030 — Salle 2 (1 saisine)"]
     closing.minutes = "Séance tenue ; ordre du jour épuisé."  # another member writes the minutes meanwhile
     closing.save()
     response = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": closing.pk})
@@ -185,3 +186,28 @@ def test_it_sends_the_placement_address_opened_in_the_browser_back_to_the_referr
     client.logout()
     anonymous = client.get(reverse("review:referral_schedule", args=[referral.pk]))
     assert anonymous.status_code == 302 and "/connexion/" in anonymous.url
+
+
+def test_it_explains_the_asterisk_only_on_a_form_that_has_one(client, cast, referral):
+    from confiance.review.models import Session
+
+    other = Session.objects.create(committee=make_committee(cast.org, "ethics", [cast.committee]), held_on="2030-01-15")
+    client.force_login(cast.committee)
+    refused = client.post(reverse("review:referral_schedule", args=[referral.pk]), {"session": other.pk})
+    assert refused.status_code == 400 and "astérisque" not in refused.content.decode()  # nothing is required here
+    opinion = client.get(reverse("review:opinion", args=[referral.pk])).content.decode()
+    assert "astérisque" in opinion
+
+
+def test_it_tells_apart_two_sessions_held_the_same_day_in_the_same_place(client, cast, referral):
+    from confiance.review.models import Session
+
+    morning = Session.objects.create(committee=referral.committee, held_on="2030-03-04", place="Salle 2")
+    Session.objects.create(committee=referral.committee, held_on="2030-03-04", place="Salle 2")
+    other = make_referral(make_system(cast.org, name="Autre dossier"), referral.committee)
+    other.session = morning
+    other.save()
+    client.force_login(cast.committee)
+    page = client.get(reverse("review:referral", args=[referral.pk]))
+    labels = [label for _, label in page.context["schedule_form"].fields["session"].choices][1:]
+    assert labels == ["04/03/2030 — Salle 2 (1 saisine)", "04/03/2030 — Salle 2 (0 saisine)"]
