@@ -54,7 +54,7 @@ def test_a_committee_member_places_a_referral_on_a_session(browser, live_server,
     assert referral.session.held_on.isoformat() == "2029-12-10"
     assert_accessible(page)
 
-    page.get_by_label("Séance où inscrire la saisine").select_option(label="05/11/2029")
+    page.get_by_label("Séance où inscrire la saisine").select_option(label="05/11/2029 (0 saisine)")
     closing.minutes = "Séance tenue."  # another member closes that session before this one saves
     closing.save()
     page.get_by_role("button", name="Inscrire à l'ordre du jour").click()
