@@ -109,3 +109,16 @@ def fold(cube, wanted):
         present = np.flatnonzero(sums)
         result[name] = dict(zip(present.tolist(), sums[present].astype(np.int64).tolist(), strict=True))
     return total, result
+
+
+def wanted_codes(filters, book):
+    """{facet: set of codes} of the selected values of `filters` (an unknown value keeps nothing)."""
+    return {name: {book.code(name, v, assign=False) for v in values} - {None} or {-1}
+            for name, values in filters.items()}
+
+
+def counts_by_value(cube, wanted, book):
+    """Fold a cube of (packed code, count) rows into the total and {facet: {value: count}} (see fold)."""
+    total, by_code = fold(cube, wanted)
+    return total, {name: {book.values.get((name, code), ""): n for code, n in values.items()}
+                   for name, values in by_code.items()}

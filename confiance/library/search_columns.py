@@ -1,5 +1,7 @@
 """The facet columns of the library's search index, and the SQL conditions on them, shared by both backends."""
 
+from django.db import connection
+
 from confiance.accounts.models import Organisation
 from confiance.library.choices import Maturity, SizeBand
 from confiance.register.choices import Domain, Technique
@@ -34,3 +36,10 @@ def where(filters, skip=None):
             parts.append(f"{name} IN ({placeholders(values)})")
             params += values
     return " AND ".join(parts), params
+
+
+def fetch_ids(sql, params):
+    """Run `sql` and return the first column of its rows (the project ids of a page or a ranking)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]

@@ -6,26 +6,13 @@ See confiance.library.search for the interface and decision 0014.
 from django.db import connection, transaction
 
 from confiance.library import facet_codes
-from confiance.library.search_columns import FACETS, INDEX_BATCH, facet_values
+from confiance.library.search_columns import FACETS, INDEX_BATCH, facet_values, fetch_ids
 from confiance.library.search_columns import where as where_sql
 from confiance.rules.library_text import tsquery_expression
 
 PLANNER = {"enable_seqscan": "off", "parallel_setup_cost": "0", "parallel_tuple_cost": "0",
            "enable_sort": "off", "jit": "off"}  # see run(); only these statements, set back after them
 CODEBOOK_LOCK = 140014  # pg_advisory_xact_lock key: one indexer at a time gives codes to new facet values
-
-
-def code_filters(filters, book):
-    """{facet: set of codes} of the selected values (an unknown value keeps nothing)."""
-    return {name: {book.code(name, v, assign=False) for v in values} - {None} or {-1}
-            for name, values in filters.items()}
-
-
-def counts_by_value(cube, wanted, book):
-    """Fold a cube of (packed code, count) rows into the total and {facet: {value: count}} (facet_codes.fold)."""
-    total, by_code = facet_codes.fold(cube, wanted)
-    return total, {name: {book.values.get((name, code), ""): n for code, n in values.items()}
-                   for name, values in by_code.items()}
 
 
 class PostgresBackend:
@@ -76,12 +63,12 @@ class PostgresBackend:
         if not groups:
             sql = (f"SELECT project_id FROM library_searchdocument WHERE {where} "
                    "ORDER BY title, project_id LIMIT %s OFFSET %s")
-            return self._ids(sql, [*params, limit, offset])
+            return fetch_ids(sql, [*params, limit, offset])
         column = f"tsv{int(tier)}"
         sql = (f"SELECT project_id FROM library_searchdocument, to_tsquery('confiance_fr', %s) query "
                f"WHERE {where} AND {column} @@ query "
                f"ORDER BY ts_rank_cd({column}, query, 1) DESC, project_id LIMIT %s OFFSET %s")
-        return self._ids(sql, [tsquery_expression(groups) or "''", *params, limit, offset])
+        return fetch_ids(sql, [tsquery_expression(groups) or "''", *params, limit, offset])
 
     def run(self, groups, tier, filters, extra_ids, offset, limit):
         """Return (page of ranked text ids, total, counts, extras): the cube and the page in two statements.
@@ -94,7 +81,7 @@ class PostgresBackend:
            those few codes are ranked again, `ORDER BY rank DESC, id LIMIT … OFFSET …`.
         """
         book = facet_codes.Codebook()  # a small table, read afresh: codes never change once committed
-        wanted = code_filters(filters, book)
+        wanted = facet_codes.wanted_codes(filters, book)
         column = f"tsv{int(tier)}"
         expression = tsquery_expression(groups) or "''"
         where, where_params = where_sql(filters)
@@ -141,7 +128,7 @@ class PostgresBackend:
                     extras[pk] = (kept, text)
                     if not text:  # counted with the matches, as on SQLite
                         cube.append((code, 1))
-        total, counts = counts_by_value(cube, wanted, book)
+        total, counts = facet_codes.counts_by_value(cube, wanted, book)
         return page, total, counts, extras
 
     def _set_locally(self, cursor, settings):
@@ -155,9 +142,4 @@ class PostgresBackend:
     def ranked_ids(self, groups, tier, limit):
         if not tsquery_expression(groups):
             return []
-        return self._ids(*self.bare_sql(groups, tier, limit))
-
-    def _ids(self, sql, params):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return fetch_ids(*self.bare_sql(groups, tier, limit))

@@ -7,7 +7,7 @@ import numpy as np
 from django.db import connection
 
 from confiance.library import facet_codes
-from confiance.library.search_columns import FACET_COLUMNS, FACETS, FTS_COLUMNS, facet_values, placeholders
+from confiance.library.search_columns import FACET_COLUMNS, FACETS, FTS_COLUMNS, facet_values, fetch_ids, placeholders
 from confiance.library.search_columns import where as where_sql
 from confiance.rules.library_text import fts5_expression
 
@@ -59,22 +59,17 @@ class SQLiteBackend:
         return (f"SELECT rowid & {facet_codes.PK_MASK} FROM library_fts WHERE library_fts MATCH %s "
                 f"ORDER BY {self.RANK}, rowid LIMIT %s", [self._expression(groups, tier), limit])
 
-    def _code_filters(self, filters, book):
-        """{facet: set of codes} of the selected values (an unknown value keeps nothing)."""
-        return {name: {book.code(name, v, assign=False) for v in values} - {None} or {-1}
-                for name, values in filters.items()}
-
     def page(self, groups, tier, filters, offset, limit):
-        wanted = self._code_filters(filters, facet_codes.Codebook()) if filters else {}
+        wanted = facet_codes.wanted_codes(filters, facet_codes.Codebook()) if filters else {}
         if not groups:
             where, params = where_sql(filters)
             sql = f"SELECT id FROM library_searchdocument WHERE {where} ORDER BY title, id LIMIT %s OFFSET %s"
-            return self._ids(sql, [*params, limit, offset])
+            return fetch_ids(sql, [*params, limit, offset])
         conditions = "".join(f" AND {facet_codes.part_sql(name)} IN ({', '.join(map(str, codes))})"
                              for name, codes in wanted.items())
         sql = (f"SELECT rowid & {facet_codes.PK_MASK} FROM library_fts WHERE library_fts MATCH %s{conditions} "
                f"ORDER BY {self.RANK}, rowid LIMIT %s OFFSET %s")
-        return self._ids(sql, [self._expression(groups, tier), limit, offset])
+        return fetch_ids(sql, [self._expression(groups, tier), limit, offset])
 
     def facets(self, groups, tier, filters, extra_ids):
         """Return (total, {facet: {value: count}}, {extra id: (kept by the filters, a text match)}).
@@ -85,7 +80,7 @@ class SQLiteBackend:
         a few per cent of the scan.
         """
         book = facet_codes.Codebook()  # a small table, read afresh: codes never change once committed
-        wanted = self._code_filters(filters, book)
+        wanted = facet_codes.wanted_codes(filters, book)
         codes = {}
         with connection.cursor() as cursor:
             if extra_ids:
@@ -112,20 +107,13 @@ class SQLiteBackend:
         only = [(code, 1) for pk, code in codes.items() if pk not in text]  # meaning-only matches count too
         if only:
             cube = np.concatenate([cube, np.array(only, dtype=np.int64)])
-        total, by_code = facet_codes.fold(cube, wanted)
-        counts = {name: {book.values.get((name, code), ""): n for code, n in values.items()}
-                  for name, values in by_code.items()}
+        total, counts = facet_codes.counts_by_value(cube, wanted, book)
         return total, counts, extras
 
     def ranked_ids(self, groups, tier, limit):
         if not fts5_expression(groups, FTS_COLUMNS[int(tier)]):
             return []
-        return self._ids(*self.bare_sql(groups, tier, limit))
-
-    def _ids(self, sql, params):
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        return fetch_ids(*self.bare_sql(groups, tier, limit))
 
     def run(self, groups, tier, filters, extra_ids, offset, limit):
         """Return (page of ranked text ids, total, counts, extras): the cube, then the page."""
